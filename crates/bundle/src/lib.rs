@@ -1,0 +1,244 @@
+//! The Recap Viewer **bundle format**: what the recap compiler writes and the browser app reads.
+//!
+//! One crate owns these types so the two sides can never disagree. The format is versioned by
+//! [`SCHEMA_VERSION`]; a JSON Schema generated from these types (feature `schema`) is checked
+//! into `docs/bundle.schema.json` and kept in sync by a test.
+//!
+//! Every cross-reference (a talk's conference, day, tracks and speakers) is a stable, readable
+//! id (a slug), so URLs such as `?track=security&day=devopscon-2018-munich-tuesday` stay valid
+//! across rebuilds of the same recaps.
+
+use serde::{Deserialize, Serialize};
+
+/// The version of the bundle format this crate reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole compiled archive of recaps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Bundle {
+    /// Always [`SCHEMA_VERSION`] for bundles this crate writes.
+    pub schema_version: u32,
+    /// Conferences in the order their recaps were read (file path order).
+    pub conferences: Vec<Conference>,
+    /// Talks in conference order, then in order of appearance in the recap.
+    pub talks: Vec<Talk>,
+    /// Every track any talk carries, sorted by label.
+    pub tracks: Vec<Track>,
+    /// Every speaker any talk names, sorted by name.
+    pub speakers: Vec<Speaker>,
+}
+
+/// One conference, as covered by a recap.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Conference {
+    /// Stable slug, e.g. `velocity-berlin-2019`.
+    pub id: String,
+    /// Display name, e.g. `Velocity Berlin 2019`.
+    pub name: String,
+    /// The year the conference took place, when the recap tells.
+    pub year: Option<i32>,
+    /// The recap post this conference was read from.
+    pub source: RecapSource,
+    /// Conference days in chronological order.
+    pub days: Vec<Day>,
+}
+
+/// Where a conference's recap comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RecapSource {
+    /// Path of the recap file, relative to the input it was found under.
+    pub file: String,
+    /// The post's title from its front matter.
+    pub title: Option<String>,
+    /// The post's date from its front matter (as written, e.g. `2018-12-10T08:00:00+01:00`).
+    pub date: Option<String>,
+    /// The post's author from its front matter.
+    pub author: Option<String>,
+    /// The post's own URL or permalink from its front matter.
+    pub url: Option<String>,
+}
+
+/// One day of a conference.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Day {
+    /// Stable slug, unique in the bundle, e.g. `velocity-berlin-2019-wednesday`.
+    pub id: String,
+    /// What a reader calls the day, e.g. `Wednesday` or `Day 1`.
+    pub label: String,
+    /// ISO date (`YYYY-MM-DD`) when known.
+    pub date: Option<String>,
+}
+
+/// One talk (keynote, session, panel, tutorial…).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Talk {
+    /// Stable slug, unique in the bundle.
+    pub id: String,
+    /// Id of the [`Conference`].
+    pub conference: String,
+    /// Id of the [`Day`], or null when the recap does not place the talk on a day.
+    pub day: Option<String>,
+    /// The title, or null when the recap names only the speaker.
+    pub title: Option<String>,
+    /// Presenters in the order the recap names them.
+    pub speakers: Vec<TalkSpeaker>,
+    /// Ids of the talk's [`Track`]s.
+    pub tracks: Vec<String>,
+    /// Session page, slides, video and other links the recap gives for the talk.
+    pub links: Vec<Link>,
+    /// A short plain-text summary for the card.
+    pub summary: String,
+    /// The recap's notes on the talk as sanitized HTML: safe to insert into a page as is.
+    pub html: String,
+    /// Where in the recap the talk starts.
+    pub source: SourceLocation,
+}
+
+/// A presenter of one talk, with the affiliation given for that talk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TalkSpeaker {
+    /// Id of the [`Speaker`].
+    pub id: String,
+    /// The name as the recap writes it.
+    pub name: String,
+    /// The company the recap attaches to the speaker for this talk.
+    pub company: Option<String>,
+}
+
+/// What a [`Link`] points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LinkKind {
+    /// The talk's page in the conference schedule.
+    Session,
+    /// The slide deck.
+    Slides,
+    /// A recording.
+    Video,
+    /// Anything else the recap links as the talk's material.
+    Other,
+}
+
+/// A link belonging to a talk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Link {
+    pub kind: LinkKind,
+    /// Absolute `http(s)` URL.
+    pub url: String,
+    /// The link text as written.
+    pub label: String,
+}
+
+/// A position in a recap file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SourceLocation {
+    /// Path of the recap file, as in [`RecapSource::file`].
+    pub file: String,
+    /// 1-based line number.
+    pub line: u32,
+}
+
+/// A track or session kind, e.g. `#Security` or `Keynote`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Track {
+    /// Stable slug, e.g. `docker-kubernetes`.
+    pub id: String,
+    /// The label as the recap writes it, e.g. `#Docker & Kubernetes`.
+    pub label: String,
+}
+
+/// A person who presented at least one talk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Speaker {
+    /// Stable slug of the name, e.g. `liz-fong-jones`.
+    pub id: String,
+    pub name: String,
+    /// Every company the recaps attach to this speaker, in order of first appearance.
+    pub companies: Vec<String>,
+    /// Ids of the speaker's talks, across conferences.
+    pub talks: Vec<String>,
+}
+
+impl Bundle {
+    /// The conference with this id.
+    pub fn conference(&self, id: &str) -> Option<&Conference> {
+        self.conferences.iter().find(|c| c.id == id)
+    }
+
+    /// The track with this id.
+    pub fn track(&self, id: &str) -> Option<&Track> {
+        self.tracks.iter().find(|t| t.id == id)
+    }
+
+    /// The speaker with this id.
+    pub fn speaker(&self, id: &str) -> Option<&Speaker> {
+        self.speakers.iter().find(|s| s.id == id)
+    }
+
+    /// The day with this id, with the conference it belongs to.
+    pub fn day(&self, id: &str) -> Option<(&Conference, &Day)> {
+        self.conferences
+            .iter()
+            .find_map(|c| c.days.iter().find(|d| d.id == id).map(|d| (c, d)))
+    }
+
+    /// The talk with this id.
+    pub fn talk(&self, id: &str) -> Option<&Talk> {
+        self.talks.iter().find(|t| t.id == id)
+    }
+}
+
+impl Talk {
+    /// What to call the talk on a card: its title, or its speakers when the recap gives none.
+    pub fn display_title(&self) -> String {
+        match &self.title {
+            Some(title) => title.clone(),
+            None => {
+                let names: Vec<&str> = self.speakers.iter().map(|s| s.name.as_str()).collect();
+                if names.is_empty() { "Untitled talk".to_owned() } else { names.join(", ") }
+            }
+        }
+    }
+}
+
+/// Why a bundle could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BundleError {
+    /// Written by a newer or older compiler than this reader understands.
+    UnsupportedVersion { found: u32 },
+}
+
+impl std::fmt::Display for BundleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BundleError::UnsupportedVersion { found } => write!(
+                f,
+                "the bundle has schema_version {found}, but this viewer reads version {SCHEMA_VERSION}; rebuild it with the matching `recap` compiler"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for BundleError {}
+
+impl Bundle {
+    /// Checks that this bundle is in the format this crate understands.
+    pub fn check_version(&self) -> Result<(), BundleError> {
+        if self.schema_version == SCHEMA_VERSION {
+            Ok(())
+        } else {
+            Err(BundleError::UnsupportedVersion { found: self.schema_version })
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Recap Viewer app (placeholder until the app lands).
