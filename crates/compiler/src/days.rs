@@ -1,0 +1,245 @@
+//! Conference days: recognising day headings and resolving them to the **conference day**.
+//!
+//! Recaps name days in many ways: `Tuesday: tutorials`, `Day 1`, `Day one Keynotes`,
+//! `Conference day 2 keynotes`, `06.11. - Wednesday`. A reader wants one day per calendar day, so
+//! numbered days are resolved to weekdays when the recap tells which weekday they are:
+//! - a `Day N` heading that directly follows a weekday heading is that weekday
+//!   (`## Wednesday: keynotes` then `## Day one Keynotes`), and later `Day M` headings follow
+//!   from it (`Day 2` is the day after `Day 1`);
+//! - when a recap has no weekday headings, an introduction sentence naming the conference days
+//!   (`Tuesday 4th and Wednesday 5th the conference took place…`) anchors `Day 1`.
+
+/// A day of the week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Weekday(u8);
+
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+impl Weekday {
+    pub fn name(self) -> &'static str {
+        WEEKDAYS[self.0 as usize]
+    }
+
+    /// `tuesday`, `Tue`, `TUESDAY` → Tuesday.
+    pub fn parse(word: &str) -> Option<Weekday> {
+        let lower = word.to_lowercase();
+        let lower = lower.trim_end_matches(['.', ',', ':']);
+        WEEKDAYS.iter().position(|d| {
+            let d = d.to_lowercase();
+            lower == d || (lower.len() == 3 && d.starts_with(lower))
+        })
+        .map(|i| Weekday(i as u8))
+    }
+
+    fn plus(self, days: i64) -> Weekday {
+        Weekday((self.0 as i64 + days).rem_euclid(7) as u8)
+    }
+}
+
+/// What a heading says about the day, if it is a day heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DayMarker {
+    pub number: Option<u32>,
+    pub weekday: Option<Weekday>,
+}
+
+const NUMBER_WORDS: [&str; 7] = ["zero", "one", "two", "three", "four", "five", "six"];
+const ORDINALS: [&str; 7] = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth"];
+
+fn number_word(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches([':', '.', ',']);
+    if let Ok(n) = word.parse::<u32>() {
+        return (1..=14).contains(&n).then_some(n);
+    }
+    NUMBER_WORDS.iter().position(|w| *w == word).filter(|&n| n > 0).map(|n| n as u32)
+}
+
+/// Recognises a day heading (or bold day line). The text must *start* with the day, so
+/// `Conclusion of Tuesday` is not a day heading.
+pub fn day_marker(text: &str) -> Option<DayMarker> {
+    let lower = text.trim().to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '-' | '–' | '—' | '|' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut marker = DayMarker::default();
+    let mut i = 0;
+    // `06.11.` / `7/13` / `2019-11-06` date prefix.
+    if words.first().is_some_and(|w| looks_like_date(w)) {
+        i += 1;
+    }
+    if let Some(weekday) = words.get(i).and_then(|w| Weekday::parse(w)) {
+        marker.weekday = Some(weekday);
+        i += 1;
+    } else {
+        if words.get(i) == Some(&"conference") {
+            i += 1;
+        }
+        if words.get(i) == Some(&"day") {
+            marker.number = number_word(words.get(i + 1)?);
+            marker.number?;
+            i += 2;
+        } else if let Some(n) = words.get(i).and_then(|w| ORDINALS.iter().position(|o| o == w)) {
+            if n == 0 || words.get(i + 1) != Some(&"day") {
+                return None;
+            }
+            marker.number = Some(n as u32);
+            i += 2;
+        } else {
+            return None;
+        }
+        // `Day 1 - Tuesday`
+        if let Some(weekday) = words.get(i).and_then(|w| Weekday::parse(w)) {
+            marker.weekday = Some(weekday);
+        }
+    }
+    Some(marker)
+}
+
+fn looks_like_date(word: &str) -> bool {
+    let digits = word.chars().filter(char::is_ascii_digit).count();
+    digits >= 2 && word.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '/')) && word.contains(['.', '/'])
+}
+
+/// The weekday that `Day 1` is, read from an introduction sentence that names two or more
+/// weekdays (`Tuesday 4th and Wednesday 5th the conference took place`).
+pub fn intro_anchor(intro: &str) -> Option<Weekday> {
+    intro
+        .split(['.', '!', '?', '\n'])
+        .map(|sentence| {
+            sentence
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| w.len() > 3)
+                .filter_map(Weekday::parse)
+                .collect::<Vec<_>>()
+        })
+        .find(|weekdays| weekdays.len() >= 2 && weekdays[0] != weekdays[1])
+        .map(|weekdays| weekdays[0])
+}
+
+/// A resolved day: the key that identifies it within one recap and what to call it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedDay {
+    pub label: String,
+}
+
+/// Turns the sequence of day headings of one recap into conference days.
+#[derive(Debug, Default)]
+pub struct DayResolver {
+    /// `Day N` → weekday, learnt from the recap.
+    numbered: Vec<(u32, Weekday)>,
+    /// The weekday of the last day heading, while no talk has followed it.
+    pending_weekday: Option<Weekday>,
+    /// Whether the recap has weekday headings at all (then the introduction is not consulted).
+    intro_anchor: Option<Weekday>,
+}
+
+impl DayResolver {
+    /// A resolver for a recap whose introduction anchors `Day 1` (see [`intro_anchor`]).
+    pub fn new(intro_anchor: Option<Weekday>) -> Self {
+        DayResolver { intro_anchor, ..Default::default() }
+    }
+
+    /// Resolves a day heading.
+    pub fn resolve(&mut self, marker: DayMarker) -> ResolvedDay {
+        let weekday = match (marker.number, marker.weekday) {
+            (Some(n), Some(w)) => {
+                self.learn(n, w);
+                Some(w)
+            }
+            (None, Some(w)) => Some(w),
+            (Some(n), None) => self.weekday_of(n),
+            (None, None) => None,
+        };
+        // Only an explicit weekday heading can name the numbered day that follows it.
+        self.pending_weekday = marker.weekday.filter(|_| marker.number.is_none());
+        let label = match (weekday, marker.number) {
+            (Some(w), _) => w.name().to_owned(),
+            (None, Some(n)) => format!("Day {n}"),
+            (None, None) => "Day".to_owned(),
+        };
+        ResolvedDay { label }
+    }
+
+    /// A talk followed the last day heading: a later `Day N` no longer refers to it.
+    pub fn talk_seen(&mut self) {
+        self.pending_weekday = None;
+    }
+
+    fn weekday_of(&mut self, n: u32) -> Option<Weekday> {
+        if let Some(&(_, w)) = self.numbered.iter().find(|(m, _)| *m == n) {
+            return Some(w);
+        }
+        if let Some(w) = self.pending_weekday {
+            self.learn(n, w);
+            return Some(w);
+        }
+        if let Some(&(m, w)) = self.numbered.first() {
+            return Some(w.plus(n as i64 - m as i64));
+        }
+        self.intro_anchor.map(|w| w.plus(n as i64 - 1))
+    }
+
+    fn learn(&mut self, n: u32, w: Weekday) {
+        if !self.numbered.iter().any(|(m, _)| *m == n) {
+            self.numbered.push((n, w));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wd(name: &str) -> Option<Weekday> {
+        Weekday::parse(name)
+    }
+
+    #[test]
+    fn recognises_day_headings() {
+        let cases = [
+            ("Day 1", Some(1), None),
+            ("Day one Keynotes", Some(1), None),
+            ("Conference day 2 keynotes", Some(2), None),
+            ("Second day", Some(2), None),
+            ("Tuesday: Hands-on workshops", None, wd("tuesday")),
+            ("06.11. - Wednesday", None, wd("wednesday")),
+            ("THURSDAY 7/13", None, wd("thursday")),
+            ("Day 2 - Friday", Some(2), wd("friday")),
+        ];
+        for (text, number, weekday) in cases {
+            assert_eq!(day_marker(text), Some(DayMarker { number, weekday }), "{text}");
+        }
+        for text in ["Conclusion of Tuesday", "Takeaways", "Daylight saving", "Day trading for devs", "The first talk"] {
+            assert_eq!(day_marker(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn numbered_days_follow_the_weekday_heading_before_them() {
+        let mut days = DayResolver::new(None);
+        let mut label = |text: &str| days.resolve(day_marker(text).unwrap()).label;
+        assert_eq!(label("Monday: workshops"), "Monday");
+        assert_eq!(label("Tuesday: keynotes and sessions"), "Tuesday");
+        assert_eq!(label("Day one keynotes"), "Tuesday");
+        assert_eq!(label("Conference day one sessions"), "Tuesday");
+        assert_eq!(label("Day 2 sessions"), "Wednesday");
+    }
+
+    #[test]
+    fn introduction_anchors_day_one() {
+        let anchor = intro_anchor("On Thursday 3rd and Friday 4th the summit took place. Fun.");
+        assert_eq!(anchor, wd("thursday"));
+        let mut days = DayResolver::new(anchor);
+        assert_eq!(days.resolve(day_marker("Day 1").unwrap()).label, "Thursday");
+        days.talk_seen();
+        assert_eq!(days.resolve(day_marker("Day 2").unwrap()).label, "Friday");
+        assert_eq!(intro_anchor("I travelled on Monday."), None);
+    }
+
+    #[test]
+    fn numbered_days_without_weekdays_keep_their_number() {
+        let mut days = DayResolver::new(None);
+        assert_eq!(days.resolve(day_marker("Day 2").unwrap()).label, "Day 2");
+    }
+}

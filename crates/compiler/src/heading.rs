@@ -1,0 +1,364 @@
+//! Reads a heading that may introduce a talk: its title, presenters and session kind.
+//!
+//! Shapes handled, tried in order:
+//! - `[Title](url)` optionally followed by a byline (`- Speaker`, `by Speaker`);
+//! - `Title - Speaker (Company), Speaker (Company)` (also `–`, `—`, `|` and `- by …`);
+//! - `Title by Speaker (Company)`;
+//! - `Title Speaker Name (Company)` with no separator: the person is the last capitalised words
+//!   before the trailing parenthesis (`… (TDD) for infrastructure Rosemary Wang (HashiCorp)`);
+//! - `Title (Speaker, Speaker)`;
+//! - prefixes such as `3. ` or `10:30 - ` are dropped, and session kinds such as `Keynote:` or
+//!   `(Opening Keynote)` become kinds (tracks) rather than part of the title.
+
+use crate::people::{self, Person};
+
+/// What a heading says about a talk.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TalkHeading {
+    pub title: String,
+    pub speakers: Vec<Person>,
+    /// Session kinds named in the heading, e.g. `Keynote`, `Opening Keynote`.
+    pub kinds: Vec<String>,
+}
+
+/// Session kinds a heading or grouping may name, matched as whole words, case-insensitively.
+const KIND_WORDS: &[(&str, &str)] = &[
+    ("keynote", "Keynote"),
+    ("keynotes", "Keynote"),
+    ("lightning talk", "Lightning Talk"),
+    ("lightning talks", "Lightning Talk"),
+    ("panel", "Panel"),
+    ("panel discussion", "Panel"),
+    ("workshop", "Workshop"),
+    ("fireside chat", "Fireside Chat"),
+];
+
+/// The session kind a phrase names on its own (`Keynote`, `Opening Keynote`, `Lightning talks`).
+pub fn kind_phrase(text: &str) -> Option<String> {
+    let lower = text.trim().to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if words.is_empty() || words.len() > 3 {
+        return None;
+    }
+    let last_two = words[words.len().saturating_sub(2)..].join(" ");
+    let last = words[words.len() - 1];
+    let known = KIND_WORDS.iter().any(|(w, _)| *w == last || *w == last_two);
+    known.then(|| text.trim().trim_end_matches(':').to_owned())
+}
+
+/// The session kind a grouping heading stands for (`Day one Keynotes` → `Keynote`), if it names
+/// exactly one kind and not also ordinary sessions.
+pub fn grouping_kind(heading: &str) -> Option<String> {
+    let lower = heading.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    if words.iter().any(|w| matches!(*w, "sessions" | "session" | "and")) {
+        return None;
+    }
+    let mut found: Vec<&str> = Vec::new();
+    for (i, _) in words.iter().enumerate() {
+        let two = words.get(i..i + 2).map(|w| w.join(" "));
+        for (phrase, canonical) in KIND_WORDS {
+            if words[i] == *phrase || two.as_deref() == Some(*phrase) {
+                if !found.contains(canonical) {
+                    found.push(canonical);
+                }
+            }
+        }
+    }
+    (found.len() == 1).then(|| found[0].to_owned())
+}
+
+/// Parses a heading's plain text. `link_text` is the text of a link that starts the heading
+/// (`[Title](url) - Speaker`), which is then the title.
+pub fn parse(text: &str, link_text: Option<&str>) -> TalkHeading {
+    let text = strip_numbering(text.trim());
+    let mut kinds = Vec::new();
+    let text = strip_kind_prefix(text, &mut kinds);
+
+    if let Some(link_text) = link_text.map(str::trim).filter(|t| !t.is_empty()) {
+        if let Some(rest) = text.strip_prefix(link_text) {
+            let rest = rest.trim().trim_start_matches(['-', '–', '—', '|', ':', ',']).trim();
+            let speakers = people::parse_byline(rest).unwrap_or_default();
+            return finish(link_text, speakers, kinds);
+        }
+    }
+    for parse in [by_separator, by_word_by, by_trailing_company, by_parenthesised_speakers, by_trailing_names] {
+        if let Some((title, speakers)) = parse(text) {
+            return finish(&title, speakers, kinds);
+        }
+    }
+    finish(text, Vec::new(), kinds)
+}
+
+fn finish(title: &str, speakers: Vec<Person>, mut kinds: Vec<String>) -> TalkHeading {
+    let mut title = title.trim();
+    // `"Title" (Opening Keynote)`: the trailing kind moves to kinds.
+    let (before, paren) = people::split_trailing_parenthetical(title);
+    if let Some(kind) = paren.and_then(kind_phrase) {
+        kinds.push(kind);
+        title = before;
+    }
+    let title = strip_quotes(title.trim_end_matches([':', ',', '-', '–', '—']).trim());
+    TalkHeading { title: title.to_owned(), speakers, kinds }
+}
+
+/// `Title - Speaker`: the rightmost separator whose right side is a byline.
+fn by_separator(text: &str) -> Option<(String, Vec<Person>)> {
+    let separators = [" - ", " – ", " — ", " | "];
+    let mut positions: Vec<(usize, usize)> = separators
+        .iter()
+        .flat_map(|sep| text.match_indices(sep).map(|(i, s)| (i, s.len())))
+        .collect();
+    positions.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    positions.into_iter().find_map(|(i, len)| {
+        let (title, byline) = (&text[..i], &text[i + len..]);
+        let speakers = people::parse_byline(byline)?;
+        (!title.trim().is_empty()).then(|| (title.to_owned(), speakers))
+    })
+}
+
+/// `Title by Speaker (Company)`.
+fn by_word_by(text: &str) -> Option<(String, Vec<Person>)> {
+    text.rmatch_indices(" by ").find_map(|(i, _)| {
+        let speakers = people::parse_byline(&text[i + 4..])?;
+        let title = text[..i].trim();
+        (!title.is_empty()).then(|| (title.to_owned(), speakers))
+    })
+}
+
+/// `Title Speaker Name (Company)[, Speaker Name (Company)]` with no separator.
+fn by_trailing_company(text: &str) -> Option<(String, Vec<Person>)> {
+    let items = people::split_list(text);
+    let mut speakers = Vec::new();
+    // Whole trailing items that are `Name (Company)`, from the right.
+    let mut first_item = items.len();
+    while first_item > 1 {
+        let item = &items[first_item - 1];
+        match people::parse_person(item) {
+            Some(person) if person.company.is_some() => {
+                speakers.insert(0, person);
+                first_item -= 1;
+            }
+            _ => break,
+        }
+    }
+    // The leftmost remaining item ends with `… Name Name (Company)`; but the text may contain list
+    // separators inside the title, so work on the original text up to that item's end.
+    let cut = nth_item_end(text, &items, first_item - 1)?;
+    let head = &text[..cut];
+    let (before, company) = people::split_trailing_parenthetical(head);
+    let company = company?;
+    let offsets = word_offsets(before);
+    let words: Vec<&str> = offsets.iter().map(|&(start, end)| &before[start..end]).collect();
+    let mut name_start = words.len();
+    let mut capitalised = 0;
+    while name_start > 0 && capitalised < 2 {
+        let word = words[name_start - 1];
+        if people::is_name_word(word) {
+            capitalised += 1;
+        } else if !(people::is_particle(word) && capitalised == 1) {
+            break;
+        }
+        name_start -= 1;
+    }
+    if capitalised < 2 || name_start == 0 {
+        return None;
+    }
+    let name = words[name_start..].join(" ");
+    let person = people::parse_person(&format!("{name} ({company})"))?;
+    speakers.insert(0, person);
+    let title = before[..offsets[name_start].0].trim();
+    (!title.is_empty()).then(|| (title.to_owned(), speakers))
+}
+
+/// Byte ranges of the whitespace-separated words of `text`.
+fn word_offsets(text: &str) -> Vec<(usize, usize)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, text.len()));
+    }
+    words
+}
+
+/// `Title, Speaker & Speaker`: trailing list items that are all names, after a title of at
+/// least three words (so `Kubernetes, Docker Swarm` stays a title).
+fn by_trailing_names(text: &str) -> Option<(String, Vec<Person>)> {
+    let items = people::split_list(text);
+    let mut first = items.len();
+    while first > 1 && people::is_person_name(&items[first - 1]) {
+        first -= 1;
+    }
+    if first == items.len() || first == 0 {
+        return None;
+    }
+    let cut = nth_item_end(text, &items, first - 1)?;
+    let title = text[..cut].trim();
+    if title.split_whitespace().count() < 3 || !text[cut..].trim_start().starts_with(',') {
+        return None;
+    }
+    let speakers = items[first..].iter().filter_map(|item| people::parse_person(item)).collect();
+    Some((title.to_owned(), speakers))
+}
+
+/// The byte offset in `text` where item `index` of `items` (from [`people::split_list`]) ends.
+fn nth_item_end(text: &str, items: &[String], index: usize) -> Option<usize> {
+    let mut from = 0;
+    for item in &items[..=index] {
+        let at = text[from..].find(item.as_str())? + from;
+        from = at + item.len();
+    }
+    Some(from)
+}
+
+/// `Title (Speaker, Speaker)`.
+fn by_parenthesised_speakers(text: &str) -> Option<(String, Vec<Person>)> {
+    let (title, inner) = people::split_trailing_parenthetical(text);
+    let inner = inner?;
+    if kind_phrase(inner).is_some() {
+        return None;
+    }
+    let speakers = people::parse_byline(inner)?;
+    (!title.trim().is_empty()).then(|| (title.to_owned(), speakers))
+}
+
+/// Drops list numbering (`3. `, `3) `) and times (`10:30 - `, `10:30 `) in front of a title.
+fn strip_numbering(text: &str) -> &str {
+    let digits = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    if digits == 0 || digits > 2 {
+        return text;
+    }
+    let rest = &text[digits..];
+    if let Some(after) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+        return after.trim_start();
+    }
+    if let Some(minutes) = rest.strip_prefix(':') {
+        let m = minutes.find(|c: char| !c.is_ascii_digit()).unwrap_or(minutes.len());
+        if m == 2 {
+            let after = minutes[m..].trim_start();
+            let after = after.trim_start_matches(['-', '–', '—', '|']).trim_start();
+            return after;
+        }
+    }
+    text
+}
+
+/// `Keynote: Title` → `Title`, recording `Keynote`.
+fn strip_kind_prefix<'a>(text: &'a str, kinds: &mut Vec<String>) -> &'a str {
+    if let Some((prefix, rest)) = text.split_once(':') {
+        if let Some(kind) = kind_phrase(prefix) {
+            kinds.push(kind);
+            return rest.trim_start();
+        }
+    }
+    text
+}
+
+fn strip_quotes(text: &str) -> &str {
+    let pairs = [('"', '"'), ('“', '”'), ('\'', '\''), ('‘', '’'), ('„', '“')];
+    for (open, close) in pairs {
+        if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
+            if !inner.contains(open) {
+                return inner.trim();
+            }
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn speakers(heading: &TalkHeading) -> Vec<(&str, Option<&str>)> {
+        heading.speakers.iter().map(|p| (p.name.as_str(), p.company.as_deref())).collect()
+    }
+
+    #[test]
+    fn title_dash_speakers_with_companies() {
+        let h = parse("Borrow checking in depth - by Grace Hopper (Navy), Alan Turing (Bletchley Park)", None);
+        assert_eq!(h.title, "Borrow checking in depth");
+        assert_eq!(speakers(&h), vec![("Grace Hopper", Some("Navy")), ("Alan Turing", Some("Bletchley Park"))]);
+    }
+
+    #[test]
+    fn title_dash_two_speakers() {
+        let h = parse("Caching: the good parts - Ada Lovelace and Łukasz Nowak", None);
+        assert_eq!(h.title, "Caching: the good parts");
+        assert_eq!(speakers(&h), vec![("Ada Lovelace", None), ("Łukasz Nowak", None)]);
+    }
+
+    #[test]
+    fn dash_inside_a_place_is_not_a_byline() {
+        let h = parse("Me @ RustFest 2023 - Barcelona", None);
+        assert_eq!(h.title, "Me @ RustFest 2023 - Barcelona");
+        assert!(h.speakers.is_empty());
+    }
+
+    #[test]
+    fn speaker_without_separator_before_company() {
+        let h = parse("Property testing (PBT) for pipelines Mara Bos (Fusion Engineering)", None);
+        assert_eq!(h.title, "Property testing (PBT) for pipelines");
+        assert_eq!(speakers(&h), vec![("Mara Bos", Some("Fusion Engineering"))]);
+
+        let h = parse("Scaling teams, one step at a time Anne van Dijk (Acme Corp), Bo Li (Acme Corp)", None);
+        assert_eq!(h.title, "Scaling teams, one step at a time");
+        assert_eq!(speakers(&h), vec![("Anne van Dijk", Some("Acme Corp")), ("Bo Li", Some("Acme Corp"))]);
+    }
+
+    #[test]
+    fn acronym_in_parentheses_is_not_a_company() {
+        let h = parse("Test-driven development (TDD)", None);
+        assert_eq!(h.title, "Test-driven development (TDD)");
+        assert!(h.speakers.is_empty());
+    }
+
+    #[test]
+    fn link_heading_with_byline() {
+        let h = parse("Zero-cost futures - Niko Mat", Some("Zero-cost futures"));
+        assert_eq!(h.title, "Zero-cost futures");
+        assert_eq!(speakers(&h), vec![("Niko Mat", None)]);
+        let h = parse("#DataDrivenThings", Some("#DataDrivenThings"));
+        assert_eq!(h.title, "#DataDrivenThings");
+    }
+
+    #[test]
+    fn by_and_parenthesised_speakers() {
+        let h = parse("Async in practice by Jane Roe (Initech)", None);
+        assert_eq!((h.title.as_str(), speakers(&h)), ("Async in practice", vec![("Jane Roe", Some("Initech"))]));
+        let h = parse("Fearless refactoring (Jane Roe, John Doe)", None);
+        assert_eq!(speakers(&h), vec![("Jane Roe", None), ("John Doe", None)]);
+    }
+
+    #[test]
+    fn numbering_times_quotes_and_kinds() {
+        let h = parse("3. Memory safety everywhere, Ann Lee & Bob Ray", None);
+        assert_eq!(h.title, "Memory safety everywhere");
+        assert_eq!(speakers(&h).len(), 2);
+        let h = parse("09:30 - Opening words", None);
+        assert_eq!(h.title, "Opening words");
+        let h = parse("\"Ship it\" (Opening Keynote) by Sam Poe (Globex)", None);
+        assert_eq!(h.title, "Ship it");
+        assert_eq!(h.kinds, vec!["Opening Keynote"]);
+        let h = parse("Keynote: The road ahead", None);
+        assert_eq!((h.title.as_str(), h.kinds.clone()), ("The road ahead", vec!["Keynote".to_owned()]));
+    }
+
+    #[test]
+    fn grouping_kinds() {
+        assert_eq!(grouping_kind("Day one Keynotes").as_deref(), Some("Keynote"));
+        assert_eq!(grouping_kind("Wednesday: Keynotes and sessions"), None);
+        assert_eq!(grouping_kind("Conference day one Sessions"), None);
+        assert_eq!(grouping_kind("Lightning talks").as_deref(), Some("Lightning Talk"));
+    }
+}

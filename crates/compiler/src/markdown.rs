@@ -1,0 +1,255 @@
+//! The one place that configures pulldown-cmark, and the outline of a recap: its headings and the
+//! top-level blocks under each, with byte ranges so every finding maps back to a file line.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// The pulldown-cmark options used for every parse, so tests and code never drift.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES | Options::ENABLE_TASKLISTS
+}
+
+/// A Markdown parser over `text` with the project's options.
+pub fn parser(text: &str) -> Parser<'_> {
+    Parser::new_ext(text, options())
+}
+
+/// A link as written: its text and destination.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    pub text: String,
+    pub url: String,
+}
+
+/// A heading of the recap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    /// Plain text, markup removed.
+    pub text: String,
+    /// The link that starts the heading (`[Title](url) …`), if any.
+    pub leading_link: Option<LinkRef>,
+    /// Byte range of the heading in the text.
+    pub range: Range<usize>,
+}
+
+/// A top-level block (paragraph, list, quote, …) under a heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Plain text of the block.
+    pub text: String,
+    /// Whether a paragraph consists only of emphasised text (`_#Security, #Live Demo_`).
+    pub all_emphasis: bool,
+    /// Whether a paragraph consists only of strong text (`**THURSDAY 7/13**`).
+    pub all_strong: bool,
+    pub links: Vec<LinkRef>,
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    Other,
+}
+
+/// The parsed structure of a recap body.
+#[derive(Debug, Default)]
+pub struct Outline {
+    pub headings: Vec<Heading>,
+    /// Top-level blocks that are not headings, in order.
+    pub blocks: Vec<Block>,
+}
+
+impl Outline {
+    pub fn parse(text: &str) -> Outline {
+        let mut outline = Outline::default();
+        let mut depth = 0usize;
+        let mut current: Option<Collector> = None;
+        for (event, range) in parser(text).into_offset_iter() {
+            match &event {
+                Event::Start(tag) => {
+                    if depth == 0 {
+                        current = Some(Collector::new(tag, range.clone()));
+                    } else if let Some(c) = current.as_mut() {
+                        c.start(tag);
+                    }
+                    depth += 1;
+                }
+                Event::End(tag) => {
+                    depth -= 1;
+                    if depth == 0 {
+                        if let Some(c) = current.take() {
+                            c.finish(*tag, &mut outline);
+                        }
+                    } else if let Some(c) = current.as_mut() {
+                        c.end(*tag);
+                    }
+                }
+                Event::Text(t) | Event::Code(t) => {
+                    if let Some(c) = current.as_mut() {
+                        c.text(t);
+                    }
+                }
+                Event::SoftBreak | Event::HardBreak => {
+                    if let Some(c) = current.as_mut() {
+                        c.text(" ");
+                    }
+                }
+                Event::Html(_) | Event::InlineHtml(_) => {
+                    if let Some(c) = current.as_mut() {
+                        c.markup_only = false;
+                    }
+                }
+                _ => {}
+            }
+            if depth == 0 && !matches!(event, Event::End(_)) {
+                // Top-level HTML blocks and rules: kept as opaque blocks.
+                outline.blocks.push(Block {
+                    kind: BlockKind::Other,
+                    text: String::new(),
+                    all_emphasis: false,
+                    all_strong: false,
+                    links: Vec::new(),
+                    range,
+                });
+            }
+        }
+        outline
+    }
+
+    /// The blocks between byte offsets `from` and `to`.
+    pub fn blocks_in(&self, from: usize, to: usize) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(move |b| b.range.start >= from && b.range.end <= to)
+    }
+}
+
+/// Gathers the text and shape of one top-level element while its events stream by.
+struct Collector {
+    heading_level: Option<u8>,
+    is_paragraph: bool,
+    range: Range<usize>,
+    text: String,
+    /// Text outside emphasis / strong seen so far (non-whitespace).
+    plain_outside_emphasis: bool,
+    plain_outside_strong: bool,
+    emphasis_depth: usize,
+    strong_depth: usize,
+    link_stack: Vec<(String, usize)>,
+    links: Vec<LinkRef>,
+    /// Set when the first thing in the element is a link.
+    leading_link: Option<LinkRef>,
+    markup_only: bool,
+}
+
+impl Collector {
+    fn new(tag: &Tag<'_>, range: Range<usize>) -> Self {
+        let heading_level = match tag {
+            Tag::Heading { level, .. } => Some(heading_number(*level)),
+            _ => None,
+        };
+        Collector {
+            heading_level,
+            is_paragraph: matches!(tag, Tag::Paragraph),
+            range,
+            text: String::new(),
+            plain_outside_emphasis: false,
+            plain_outside_strong: false,
+            emphasis_depth: 0,
+            strong_depth: 0,
+            link_stack: Vec::new(),
+            links: Vec::new(),
+            leading_link: None,
+            markup_only: true,
+        }
+    }
+
+    fn start(&mut self, tag: &Tag<'_>) {
+        match tag {
+            Tag::Emphasis => self.emphasis_depth += 1,
+            Tag::Strong => self.strong_depth += 1,
+            Tag::Link { dest_url, .. } => self.link_stack.push((dest_url.to_string(), self.text.len())),
+            Tag::Paragraph | Tag::Item if !self.text.is_empty() => self.text.push(' '),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Emphasis => self.emphasis_depth -= 1,
+            TagEnd::Strong => self.strong_depth -= 1,
+            TagEnd::Link => {
+                if let Some((url, start)) = self.link_stack.pop() {
+                    let link = LinkRef { text: self.text[start..].trim().to_owned(), url };
+                    if start == 0 && self.leading_link.is_none() {
+                        self.leading_link = Some(link.clone());
+                    }
+                    self.links.push(link);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if !text.trim().is_empty() {
+            if self.emphasis_depth == 0 {
+                self.plain_outside_emphasis = true;
+            }
+            if self.strong_depth == 0 {
+                self.plain_outside_strong = true;
+            }
+        }
+        self.text.push_str(text);
+    }
+
+    fn finish(self, _tag: TagEnd, outline: &mut Outline) {
+        let text = self.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        match self.heading_level {
+            Some(level) => outline.headings.push(Heading {
+                level,
+                text,
+                leading_link: self.leading_link,
+                range: self.range,
+            }),
+            None => outline.blocks.push(Block {
+                kind: if self.is_paragraph { BlockKind::Paragraph } else { BlockKind::Other },
+                all_emphasis: self.is_paragraph && !self.plain_outside_emphasis && !text.is_empty(),
+                all_strong: self.is_paragraph && !self.plain_outside_strong && !text.is_empty(),
+                text,
+                links: self.links,
+                range: self.range,
+            }),
+        }
+    }
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+/// 1-based line of byte `offset` in `text`.
+pub fn line_of(text: &str, offset: usize) -> u32 {
+    text[..offset.min(text.len())].bytes().filter(|&b| b == b'\n').count() as u32 + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outlines_headings_and_blocks() {
+        let text = "Intro with [a link](https://a.example).\n\n## Day 1\n\n### [Talk](https://t.example) - Ann Lee\n\n_#Rust, #Async_\n\nNotes.\n";
+        let outline = Outline::parse(text);
+        let levels: Vec<(u8, &str)> = outline.headings.iter().map(|h| (h.level, h.text.as_str())).collect();
+        assert_eq!(levels, vec![(2, "Day 1"), (3, "Talk - Ann Lee")]);
+        assert_eq!(outline.headings[1].leading_link.as_ref().unwrap().url, "https://t.example");
+        assert_eq!(line_of(text, outline.headings[1].range.start), 5);
+        let tags = &outline.blocks[1];
+        assert!(tags.all_emphasis, "{tags:?}");
+        assert_eq!(tags.text, "#Rust, #Async");
+        assert!(!outline.blocks[2].all_emphasis);
+        assert_eq!(outline.blocks[0].links[0].text, "a link");
+    }
+}

@@ -1,0 +1,143 @@
+//! A talk's notes: the recap's Markdown for that talk rendered to HTML and **sanitized at build
+//! time**, so nothing from a recap can ever execute in a reader's browser. Also the card summary
+//! and the talk's links (session page, slides, video).
+//!
+//! Images become links to the image: they would load from third-party hosts (a privacy leak, and
+//! blocked under the app's strict CSP) and site-relative ones cannot resolve outside the blog.
+
+use std::sync::OnceLock;
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+use recap_bundle::{Link, LinkKind};
+
+use crate::markdown::{self, LinkRef};
+
+/// Renders `markdown` to sanitized HTML.
+pub fn render_html(markdown: &str) -> String {
+    let mut in_image = false;
+    let events = markdown::parser(markdown).map(|event| match event {
+        Event::Start(Tag::Image { dest_url, title, id, .. }) => {
+            in_image = true;
+            Event::Start(Tag::Link { link_type: pulldown_cmark::LinkType::Inline, dest_url, title, id })
+        }
+        Event::End(TagEnd::Image) => {
+            in_image = false;
+            Event::End(TagEnd::Link)
+        }
+        Event::Text(text) if in_image && text.trim().is_empty() => Event::Text("image".into()),
+        other => other,
+    });
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events);
+    sanitizer().clean(&html).to_string().trim().to_owned()
+}
+
+/// The sanitizer: ammonia's allow-list (no scripts, event handlers, `javascript:` URLs, styles,
+/// iframes or forms) minus images, with every link opening safely.
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    BUILDER.get_or_init(|| {
+        let mut builder = ammonia::Builder::default();
+        builder
+            .rm_tags(["img"])
+            .add_tags(["figure", "figcaption"])
+            .link_rel(Some("noopener noreferrer nofollow"))
+            .url_schemes(["http", "https", "mailto"].into_iter().collect())
+            .url_relative(ammonia::UrlRelative::Deny);
+        builder
+    })
+}
+
+/// A plain-text summary of at most `max_chars` characters, cut at a word, from the first
+/// paragraph that says something (not a bare list of links).
+pub fn summary<'a>(paragraphs: impl IntoIterator<Item = &'a str>, max_chars: usize) -> String {
+    let text = paragraphs.into_iter().map(str::trim).find(|p| p.split_whitespace().count() >= 4).unwrap_or("");
+    if text.chars().count() <= max_chars {
+        return text.to_owned();
+    }
+    let mut cut = String::new();
+    for word in text.split_whitespace() {
+        if cut.chars().count() + word.chars().count() + 1 > max_chars {
+            break;
+        }
+        if !cut.is_empty() {
+            cut.push(' ');
+        }
+        cut.push_str(word);
+    }
+    cut.trim_end_matches([',', ';', ':', '.', '-']).to_owned() + "…"
+}
+
+/// The kind of a link the recap gives as a talk's material, judged by its text or its host.
+/// Links to anything else (articles, tools mentioned in the notes) are not the talk's links.
+pub fn material_kind(link: &LinkRef) -> Option<LinkKind> {
+    if !link.url.starts_with("http://") && !link.url.starts_with("https://") {
+        return None;
+    }
+    let text = link.text.to_lowercase();
+    let url = link.url.to_lowercase();
+    let text_is = |words: &[&str]| words.iter().any(|w| text == *w || text.starts_with(&format!("{w} ")));
+    if text_is(&["slides", "slide deck", "deck", "presentation"])
+        || ["speakerdeck.com", "slideshare.net", "docs.google.com/presentation", "slides.com", "noti.st"]
+            .iter()
+            .any(|h| url.contains(h))
+    {
+        return Some(LinkKind::Slides);
+    }
+    if text_is(&["video", "recording", "watch", "youtube"])
+        || ["youtube.com/watch", "youtu.be/", "vimeo.com/", "infoq.com/presentations"].iter().any(|h| url.contains(h))
+    {
+        return Some(LinkKind::Video);
+    }
+    if text_is(&["session", "abstract", "talk page", "talk", "schedule"]) {
+        return Some(LinkKind::Session);
+    }
+    None
+}
+
+/// Turns a recognised link into a bundle link.
+pub fn bundle_link(link: &LinkRef, kind: LinkKind) -> Link {
+    Link { kind, url: link.url.clone(), label: link.text.clone() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_and_handlers_never_survive() {
+        let html = render_html(
+            "Hi <script>alert(1)</script>\n\n<img src=x onerror=\"alert(2)\">\n\n[x](javascript:alert(3))\n\n<iframe src=\"https://evil.example\"></iframe>\n\n<a href=\"https://ok.example\" onclick=\"alert(4)\">ok</a>",
+        );
+        for bad in ["<script", "alert(1)", "onerror", "javascript:", "<iframe", "onclick", "<img"] {
+            assert!(!html.contains(bad), "{bad} in {html}");
+        }
+        assert!(html.contains(r#"<a href="https://ok.example" rel="noopener noreferrer nofollow">ok</a>"#), "{html}");
+    }
+
+    #[test]
+    fn markdown_renders_lists_quotes_and_images_as_links() {
+        let html = render_html("* one\n* two\n\n> quoted\n\n![Architecture](https://e.example/a.png)");
+        assert!(html.contains("<li>one</li>"), "{html}");
+        assert!(html.contains("<blockquote>"), "{html}");
+        assert!(html.contains(r#"<a href="https://e.example/a.png" rel="noopener noreferrer nofollow">Architecture</a>"#), "{html}");
+    }
+
+    #[test]
+    fn summaries_cut_at_a_word() {
+        let s = summary(["[slides](x)", "A long first paragraph that goes on and on."], 20);
+        assert_eq!(s, "A long first…");
+        assert_eq!(summary(["Short but real text."], 200), "Short but real text.");
+    }
+
+    #[test]
+    fn material_links_by_text_or_host() {
+        let link = |text: &str, url: &str| LinkRef { text: text.into(), url: url.into() };
+        assert_eq!(material_kind(&link("session", "https://conf.example/t/1")), Some(LinkKind::Session));
+        assert_eq!(material_kind(&link("Slides", "https://example.org/x")), Some(LinkKind::Slides));
+        assert_eq!(material_kind(&link("here", "https://speakerdeck.com/a/b")), Some(LinkKind::Slides));
+        assert_eq!(material_kind(&link("the recording", "https://youtu.be/x")), Some(LinkKind::Video));
+        assert_eq!(material_kind(&link("Istio", "https://istio.io")), None);
+        assert_eq!(material_kind(&link("slides", "/local/slides.pdf")), None);
+    }
+}

@@ -1,0 +1,194 @@
+//! Recognising people and their affiliations in bylines: `Liz Fong-Jones (Honeycomb)`,
+//! `Robin van Zijll`, `A and B`, `by A (X), B (Y)`.
+//!
+//! These are rules about how names are written (capitalised words, lowercase particles such as
+//! `van` or `de`), never lists of known people.
+
+/// A presenter as written in a byline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub name: String,
+    pub company: Option<String>,
+}
+
+/// Lowercase words that may stand inside a name (`Robin van Zijll`, `Ana de Armas`).
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "del", "della", "dos", "das",
+    "ten", "ter", "bin", "al", "el", "zu", "y",
+];
+
+/// Capitalised words that start titles and phrases but are not names.
+const NOT_NAME_WORDS: &[&str] = &[
+    "the", "a", "an", "and", "or", "of", "in", "on", "for", "to", "with", "at", "by", "from", "how",
+    "why", "what", "when", "your", "our", "my", "is", "are", "we", "you", "it", "this", "that",
+    "keynote", "keynotes", "panel", "workshop", "tutorial", "talk", "talks", "session", "sessions",
+    "day", "track", "lightning", "opening", "closing", "q&a", "intro", "introduction", "slides",
+    "video", "notes", "recap", "summary", "takeaways", "conclusion", "part",
+];
+
+/// Whether `word` can be part of a person's name as a capitalised word (`Fong-Jones`, `J.`, `O'Neil`).
+pub fn is_name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else { return false };
+    first.is_uppercase()
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        && !NOT_NAME_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+pub fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word)
+}
+
+/// Whether `text` reads as one person's name: two to five words, starting and ending with a
+/// capitalised word, with only capitalised words or particles between.
+pub fn is_person_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) {
+        return false;
+    }
+    let capitalised = words.iter().filter(|w| is_name_word(w)).count();
+    is_name_word(words[0])
+        && is_name_word(words[words.len() - 1])
+        && words.iter().all(|w| is_name_word(w) || is_particle(w))
+        && capitalised <= 4
+}
+
+/// Splits `text` at top level (outside parentheses) on `,`, `;`, ` and `, ` & `.
+pub fn split_list(text: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut depth = 0i32;
+    let mut current = String::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 {
+            if c == ',' || c == ';' {
+                items.push(std::mem::take(&mut current));
+                continue;
+            }
+            let rest = &text[i..];
+            if let Some(skip) = [" and ", " & ", " und "].iter().find(|sep| rest.starts_with(**sep)) {
+                items.push(std::mem::take(&mut current));
+                for _ in 0..skip.chars().count() - 1 {
+                    chars.next();
+                }
+                continue;
+            }
+        }
+        current.push(c);
+    }
+    items.push(current);
+    items.into_iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()
+}
+
+/// Splits a trailing `(…)` off `text`: `("Liz Fong-Jones", Some("Honeycomb"))`.
+pub fn split_trailing_parenthetical(text: &str) -> (&str, Option<&str>) {
+    let trimmed = text.trim_end();
+    if !trimmed.ends_with(')') {
+        return (trimmed, None);
+    }
+    let mut depth = 0;
+    for (i, c) in trimmed.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    let inner = trimmed[i + 1..trimmed.len() - 1].trim();
+                    return (trimmed[..i].trim_end(), Some(inner));
+                }
+            }
+            _ => {}
+        }
+    }
+    (trimmed, None)
+}
+
+/// Parses one byline item: `Name`, `Name (Company)`, `Name from/of/at/@ Company`.
+pub fn parse_person(item: &str) -> Option<Person> {
+    let item = item.trim().trim_start_matches("by ").trim();
+    let (name, company) = split_trailing_parenthetical(item);
+    if let Some(company) = company {
+        return is_person_name(name).then(|| Person { name: tidy(name), company: company_name(company) });
+    }
+    if is_person_name(item) {
+        return Some(Person { name: tidy(item), company: None });
+    }
+    for joiner in [" from ", " of ", " at ", " @ "] {
+        if let Some((name, company)) = item.split_once(joiner) {
+            if is_person_name(name) && company.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+                return Some(Person { name: tidy(name), company: company_name(company) });
+            }
+        }
+    }
+    None
+}
+
+/// Parses a whole byline (`by A (X), B (Y)`, `A and B`) when every item is a person.
+pub fn parse_byline(text: &str) -> Option<Vec<Person>> {
+    let text = text.trim();
+    let text = strip_by(text).unwrap_or(text);
+    let items = split_list(text);
+    if items.is_empty() {
+        return None;
+    }
+    let people: Option<Vec<Person>> = items.iter().map(|item| parse_person(item)).collect();
+    people.filter(|p| !p.is_empty())
+}
+
+/// `by Ada` / `By Ada` → `Ada`.
+pub fn strip_by(text: &str) -> Option<&str> {
+    text.strip_prefix("by ").or_else(|| text.strip_prefix("By ")).map(str::trim)
+}
+
+fn tidy(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn company_name(text: &str) -> Option<String> {
+    let company = tidy(text.trim().trim_end_matches([',', '.', ';']));
+    (!company.is_empty()).then_some(company)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str, company: Option<&str>) -> Person {
+        Person { name: name.into(), company: company.map(Into::into) }
+    }
+
+    #[test]
+    fn names_follow_how_names_are_written() {
+        for name in ["Ada Lovelace", "Robin van Zijll", "Mary-Jane O'Neil", "Łukasz Szczęsny", "J. R. Hacker"] {
+            assert!(is_person_name(name), "{name}");
+        }
+        for text in ["Berlin", "the Ocean", "Keynote Day", "Kubernetes at scale", "ING 2019", "Rule them all"] {
+            assert!(!is_person_name(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn bylines_with_companies() {
+        assert_eq!(
+            parse_byline("by Grace Hopper (Navy), Alan Turing (Bletchley Park)").unwrap(),
+            vec![person("Grace Hopper", Some("Navy")), person("Alan Turing", Some("Bletchley Park"))]
+        );
+        assert_eq!(
+            parse_byline("Ada Lovelace and Charles Babbage").unwrap(),
+            vec![person("Ada Lovelace", None), person("Charles Babbage", None)]
+        );
+        assert_eq!(parse_byline("Linus Torvalds from Linux Foundation").unwrap(), vec![person("Linus Torvalds", Some("Linux Foundation"))]);
+        assert_eq!(parse_byline("Berlin"), None);
+        assert_eq!(parse_byline("Ada Lovelace, the Ocean"), None);
+    }
+
+    #[test]
+    fn lists_split_outside_parentheses_only() {
+        assert_eq!(split_list("A B (X, Y), C D & E F"), vec!["A B (X, Y)", "C D", "E F"]);
+    }
+}
