@@ -1,0 +1,325 @@
+//! Extraction of one recap: which headings are days, which are talks, and what each talk says.
+//!
+//! A heading introduces a talk when it names presenters (see [`crate::heading`]), links to the
+//! talk (`### [Title](url)`), is followed by a track tag line (`_#Security, #Live Demo_`) or names
+//! a session kind. Day headings set the current day (see [`crate::days`]). Every other heading
+//! with text under it is reported as a section that is not a talk, so nothing is dropped silently.
+
+use recap_bundle::Link;
+
+use crate::conference;
+use crate::days::{self, DayResolver};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::front_matter::{self, FrontMatter};
+use crate::heading::{self, TalkHeading};
+use crate::markdown::{self, Block, BlockKind, Heading, Outline};
+use crate::mojibake;
+use crate::notes;
+use crate::people::{self, Person};
+use crate::shortcodes;
+
+/// What one recap says.
+#[derive(Debug, Clone)]
+pub struct ExtractedRecap {
+    pub file: String,
+    pub front_matter: FrontMatter,
+    pub conference_name: String,
+    pub year: Option<i32>,
+    /// Day labels in order of first appearance.
+    pub days: Vec<String>,
+    pub talks: Vec<ExtractedTalk>,
+}
+
+/// One talk as read from a recap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExtractedTalk {
+    pub title: Option<String>,
+    pub speakers: Vec<Person>,
+    /// Track labels as written (`#Security`, `Keynote`).
+    pub tracks: Vec<String>,
+    /// Day label, one of [`ExtractedRecap::days`].
+    pub day: Option<String>,
+    pub links: Vec<Link>,
+    pub summary: String,
+    pub html: String,
+    /// 1-based line of the talk's heading in the file.
+    pub line: u32,
+}
+
+/// How many characters a card summary holds at most.
+const SUMMARY_CHARS: usize = 220;
+
+/// The role of one heading in the recap.
+#[derive(Debug, Clone)]
+enum Role {
+    Day(days::DayMarker),
+    Talk(TalkHeading),
+    Other,
+}
+
+/// Extracts one recap. `file` is the path shown in diagnostics and in the bundle.
+pub fn extract(file: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) -> Result<ExtractedRecap, Diagnostic> {
+    let (source, repaired) = mojibake::repair(source);
+    if repaired > 0 {
+        diagnostics.push(
+            Diagnostic::new(Severity::Note, file, 0, format!("repaired {repaired} mojibake sequence(s): UTF-8 text that had been read as Mac Roman"))
+                .with_help("save the file as UTF-8 to silence this note"),
+        );
+    }
+    let split = front_matter::split(&source)
+        .map_err(|err| Diagnostic::new(Severity::Error, file, err.line, format!("invalid {} front matter: {}", err.format, err.message))
+            .with_help("fix the front matter; the other recaps are still compiled"))?;
+    let body = shortcodes::rewrite(split.body);
+    let line_offset = split.body_line_offset;
+    let line_of = |offset: usize| markdown::line_of(&body, offset) + line_offset;
+    let outline = Outline::parse(&body);
+
+    let roles: Vec<Role> = outline.headings.iter().enumerate().map(|(i, h)| classify(&outline, i, h, body.len())).collect();
+    let has_weekday_headings = roles.iter().any(|r| matches!(r, Role::Day(m) if m.weekday.is_some()));
+    let first_day_heading = outline.headings.iter().zip(&roles).find(|(_, r)| matches!(r, Role::Day(_))).map(|(h, _)| h.range.start);
+    let intro: String = outline
+        .blocks_in(0, first_day_heading.unwrap_or(0))
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut resolver = DayResolver::new(if has_weekday_headings { None } else { days::intro_anchor(&intro) });
+
+    let title = split
+        .front_matter
+        .title
+        .clone()
+        .or_else(|| outline.headings.iter().find(|h| h.level == 1).map(|h| h.text.clone()))
+        .unwrap_or_else(|| file_stem(file));
+    let (conference_name, year) = conference::name_and_year(&title, split.front_matter.date.as_deref());
+
+    let mut recap = ExtractedRecap {
+        file: file.to_owned(),
+        front_matter: split.front_matter.clone(),
+        conference_name,
+        year,
+        days: Vec::new(),
+        talks: Vec::new(),
+    };
+    let mut current_day: Option<String> = None;
+    // Enclosing non-talk headings: (level, session kind they stand for).
+    let mut groupings: Vec<(u8, Option<String>)> = Vec::new();
+
+    for (i, (heading, role)) in outline.headings.iter().zip(&roles).enumerate() {
+        groupings.retain(|(level, _)| *level < heading.level);
+        match role {
+            Role::Day(marker) => {
+                let day = resolver.resolve(*marker);
+                if !recap.days.contains(&day.label) {
+                    recap.days.push(day.label.clone());
+                }
+                current_day = Some(day.label);
+                groupings.push((heading.level, heading::grouping_kind(&heading.text)));
+            }
+            Role::Other => {
+                groupings.push((heading.level, heading::grouping_kind(&heading.text)));
+                let own_end = outline.headings.get(i + 1).map_or(body.len(), |h| h.range.start);
+                let has_text = outline.blocks_in(heading.range.end, own_end).any(|b| !b.text.is_empty() || b.kind == BlockKind::Other);
+                if has_text {
+                    diagnostics.push(
+                        Diagnostic::new(Severity::Note, file, line_of(heading.range.start), format!("section \"{}\" is not a talk and is left out of the bundle", heading.text))
+                            .with_help("if it is a talk, write its heading as `Title - Speaker (Company)` or add a `_#Track_` line under it"),
+                    );
+                }
+            }
+            Role::Talk(parsed) => {
+                resolver.talk_seen();
+                let section_end = talk_section_end(&outline.headings, &roles, i, body.len());
+                let kind = groupings.iter().rev().find_map(|(_, kind)| kind.clone());
+                let talk = build_talk(&body, &outline, heading, parsed, section_end, kind, current_day.clone(), line_of(heading.range.start));
+                if talk.speakers.is_empty() {
+                    diagnostics.push(
+                        Diagnostic::new(Severity::Warning, file, talk.line, format!("talk \"{}\" names no speaker", talk.title.as_deref().unwrap_or("?")))
+                            .with_help("add the speaker to the heading: `Title - Speaker (Company)`"),
+                    );
+                }
+                recap.talks.push(talk);
+            }
+        }
+    }
+    if recap.talks.is_empty() {
+        diagnostics.push(
+            Diagnostic::new(Severity::Warning, file, 0, "no talks found in this recap")
+                .with_help("give each talk its own heading, e.g. `### Title - Speaker (Company)`"),
+        );
+    }
+    Ok(recap)
+}
+
+fn classify(outline: &Outline, index: usize, heading: &Heading, body_len: usize) -> Role {
+    if let Some(marker) = days::day_marker(&heading.text) {
+        return Role::Day(marker);
+    }
+    let link_text = heading.leading_link.as_ref().map(|l| l.text.as_str());
+    let parsed = heading::parse(&heading.text, link_text);
+    let own_end = outline.headings.get(index + 1).map_or(body_len, |h| h.range.start);
+    let has_tags = tag_line(outline, heading.range.end, own_end).is_some();
+    let links_to_talk = heading.leading_link.as_ref().is_some_and(|l| l.url.starts_with("http") && l.text == parsed.title);
+    if parsed.title.is_empty() && parsed.speakers.is_empty() {
+        return Role::Other;
+    }
+    if !parsed.speakers.is_empty() || has_tags || links_to_talk || !parsed.kinds.is_empty() {
+        Role::Talk(parsed)
+    } else {
+        Role::Other
+    }
+}
+
+/// A talk's section runs to the next heading of the same or a higher level, or the next day or
+/// talk heading, whichever comes first.
+fn talk_section_end(headings: &[Heading], roles: &[Role], index: usize, body_len: usize) -> usize {
+    let level = headings[index].level;
+    headings
+        .iter()
+        .zip(roles)
+        .skip(index + 1)
+        .find(|(h, role)| h.level <= level || !matches!(role, Role::Other))
+        .map_or(body_len, |(h, _)| h.range.start)
+}
+
+/// The first block under a heading, when it is a tag line: emphasised text starting with `#`.
+fn tag_line(outline: &Outline, from: usize, to: usize) -> Option<&Block> {
+    outline
+        .blocks_in(from, to)
+        .next()
+        .filter(|b| b.kind == BlockKind::Paragraph && b.all_emphasis && b.text.starts_with('#'))
+}
+
+/// Splits `#Logging, Monitoring & Analytics, #Security` into tags: a comma only separates tags
+/// when a `#` follows it.
+pub fn split_tags(text: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for piece in text.split(',') {
+        match tags.last_mut() {
+            Some(last) if !piece.trim_start().starts_with('#') => {
+                last.push(',');
+                last.push_str(piece);
+            }
+            _ => tags.push(piece.to_owned()),
+        }
+    }
+    tags.into_iter().map(|t| t.trim().to_owned()).filter(|t| t.len() > 1).collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_talk(
+    body: &str,
+    outline: &Outline,
+    heading: &Heading,
+    parsed: &TalkHeading,
+    section_end: usize,
+    grouping_kind: Option<String>,
+    day: Option<String>,
+    line: u32,
+) -> ExtractedTalk {
+    let tags = tag_line(outline, heading.range.end, section_end);
+    let blocks: Vec<&Block> = outline
+        .blocks_in(heading.range.end, section_end)
+        .filter(|b| tags.is_none_or(|t| t.range != b.range))
+        .collect();
+
+    let mut tracks: Vec<String> = Vec::new();
+    let mut add_track = |label: String| {
+        if !tracks.iter().any(|t| t.eq_ignore_ascii_case(&label)) {
+            tracks.push(label);
+        }
+    };
+    parsed.kinds.iter().cloned().for_each(&mut add_track);
+    if let Some(kind) = grouping_kind {
+        add_track(kind);
+    }
+    if let Some(tags) = tags {
+        split_tags(&tags.text).into_iter().for_each(&mut add_track);
+    }
+
+    let mut links: Vec<Link> = Vec::new();
+    if let Some(link) = heading.leading_link.as_ref().filter(|l| l.url.starts_with("http")) {
+        links.push(notes::bundle_link(link, recap_bundle::LinkKind::Session));
+    }
+    for link in blocks.iter().flat_map(|b| &b.links) {
+        if let Some(kind) = notes::material_kind(link) {
+            if !links.iter().any(|l| l.url == link.url) {
+                links.push(notes::bundle_link(link, kind));
+            }
+        }
+    }
+
+    let mut speakers = parsed.speakers.clone();
+    if speakers.is_empty() {
+        let first_paragraph = blocks.iter().find(|b| b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() > 3);
+        if let Some(person) = first_paragraph.and_then(|b| presenter_in_prose(&b.text)) {
+            speakers.push(person);
+        }
+    }
+
+    let mut notes_markdown = String::new();
+    let mut cursor = heading.range.end;
+    if let Some(tags) = tags {
+        notes_markdown.push_str(&body[cursor..tags.range.start]);
+        cursor = tags.range.end;
+    }
+    notes_markdown.push_str(&body[cursor..section_end]);
+
+    let paragraphs = blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.text.as_str());
+    ExtractedTalk {
+        title: Some(parsed.title.clone()).filter(|t| !t.is_empty()),
+        speakers,
+        tracks,
+        day,
+        links,
+        summary: notes::summary(paragraphs, SUMMARY_CHARS),
+        html: notes::render_html(&notes_markdown),
+        line,
+    }
+}
+
+/// `Ada Lovelace of Analytical Engines gave a run-through…` at the start of a talk's first
+/// paragraph names its presenter and company.
+fn presenter_in_prose(paragraph: &str) -> Option<Person> {
+    let words: Vec<&str> = paragraph.split_whitespace().collect();
+    for n in [3, 2] {
+        let (Some(name_words), Some(joiner)) = (words.get(..n), words.get(n)) else { continue };
+        let name = name_words.join(" ");
+        if !people::is_person_name(&name) || !matches!(*joiner, "of" | "from" | "at") {
+            continue;
+        }
+        let company: Vec<&str> = words[n + 1..]
+            .iter()
+            .take(4)
+            .take_while(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+            .map(|w| w.trim_end_matches([',', '.', ';', ':', ')']))
+            .collect();
+        if !company.is_empty() {
+            return Some(Person { name, company: Some(company.join(" ")) });
+        }
+    }
+    None
+}
+
+fn file_stem(file: &str) -> String {
+    std::path::Path::new(file).file_stem().map_or_else(|| file.to_owned(), |s| s.to_string_lossy().replace(['-', '_'], " "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_keep_commas_inside_a_tag() {
+        assert_eq!(split_tags("#Logging, Monitoring & Analytics, #Security"), vec!["#Logging, Monitoring & Analytics", "#Security"]);
+        assert_eq!(split_tags("#Security, #Live Demo, #slideless"), vec!["#Security", "#Live Demo", "#slideless"]);
+    }
+
+    #[test]
+    fn presenters_named_in_prose() {
+        assert_eq!(
+            presenter_in_prose("Ada Lovelace of Analytical.io showed how engines compute."),
+            Some(Person { name: "Ada Lovelace".into(), company: Some("Analytical.io".into()) })
+        );
+        assert_eq!(presenter_in_prose("Audi Business Innovation GmbH provides teams with clusters."), None);
+    }
+}

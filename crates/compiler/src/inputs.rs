@@ -1,0 +1,45 @@
+//! Finding recap files: `.md`/`.markdown` files given directly or found recursively in folders,
+//! in a stable order so builds are reproducible.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+/// A recap file and the name it goes by in the bundle and in diagnostics.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecapFile {
+    pub path: PathBuf,
+    /// The path relative to the folder it was found in (or the file name when given directly).
+    pub display: String,
+}
+
+/// Every recap under `inputs`, sorted by display name within each input.
+pub fn find_recaps(inputs: &[PathBuf]) -> anyhow::Result<Vec<RecapFile>> {
+    let mut files = Vec::new();
+    for input in inputs {
+        let meta = std::fs::metadata(input).with_context(|| format!("reading {}", input.display()))?;
+        if meta.is_file() {
+            let display = input.file_name().map_or_else(|| input.display().to_string(), |n| n.to_string_lossy().into_owned());
+            files.push(RecapFile { path: input.clone(), display });
+            continue;
+        }
+        let mut found = Vec::new();
+        for entry in walkdir::WalkDir::new(input).follow_links(true) {
+            let entry = entry.with_context(|| format!("listing {}", input.display()))?;
+            if entry.file_type().is_file() && is_markdown(entry.path()) {
+                let display = entry.path().strip_prefix(input).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+                found.push(RecapFile { path: entry.path().to_owned(), display });
+            }
+        }
+        if found.is_empty() {
+            bail!("no Markdown recaps (.md) found in {}", input.display());
+        }
+        found.sort_by(|a, b| a.display.cmp(&b.display));
+        files.extend(found);
+    }
+    Ok(files)
+}
+
+fn is_markdown(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "markdown"))
+}
