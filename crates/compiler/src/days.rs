@@ -20,15 +20,11 @@ impl Weekday {
         WEEKDAYS[self.0 as usize]
     }
 
-    /// `tuesday`, `Tue`, `TUESDAY` → Tuesday.
+    /// `tuesday`, `TUESDAY:` → Tuesday. Abbreviations are not accepted (`Sun and fun`).
     pub fn parse(word: &str) -> Option<Weekday> {
         let lower = word.to_lowercase();
         let lower = lower.trim_end_matches(['.', ',', ':']);
-        WEEKDAYS.iter().position(|d| {
-            let d = d.to_lowercase();
-            lower == d || (lower.len() == 3 && d.starts_with(lower))
-        })
-        .map(|i| Weekday(i as u8))
+        WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(lower)).map(|i| Weekday(i as u8))
     }
 
     fn plus(self, days: i64) -> Weekday {
@@ -70,7 +66,6 @@ pub fn day_marker(text: &str) -> Option<DayMarker> {
     }
     if let Some(weekday) = words.get(i).and_then(|w| Weekday::parse(w)) {
         marker.weekday = Some(weekday);
-        i += 1;
     } else {
         if words.get(i) == Some(&"conference") {
             i += 1;

@@ -249,10 +249,14 @@ fn build_talk(
     }
 
     let mut speakers = parsed.speakers.clone();
-    if speakers.is_empty() {
-        let first_paragraph = blocks.iter().find(|b| b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() > 3);
-        if let Some(person) = first_paragraph.and_then(|b| presenter_in_prose(&b.text)) {
-            speakers.push(person);
+    let first_paragraph = blocks.iter().find(|b| b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() > 3);
+    if let Some(paragraph) = first_paragraph {
+        if speakers.is_empty() {
+            speakers.extend(presenter_in_prose(&paragraph.text));
+        } else if speakers.iter().all(|s| s.company.is_none()) {
+            if let Some(company) = affiliation_in_prose(&paragraph.text) {
+                speakers.iter_mut().for_each(|s| s.company = Some(company.clone()));
+            }
         }
     }
 
@@ -300,6 +304,26 @@ fn presenter_in_prose(paragraph: &str) -> Option<Person> {
     None
 }
 
+/// Words for the presenters of a talk, as in `two engineers at Acme` or `the folks from Initech`.
+const PRESENTER_NOUNS: &[&str] = &[
+    "engineer", "engineers", "developer", "developers", "folks", "people", "team", "speaker", "speakers", "employees",
+    "architect", "architects", "sres", "sre", "researchers", "researcher", "maintainers", "maintainer",
+];
+
+/// The company in `… engineers at Acme …` in the first paragraph of a talk whose heading names
+/// presenters without an affiliation.
+fn affiliation_in_prose(paragraph: &str) -> Option<String> {
+    let words: Vec<&str> = paragraph.split_whitespace().collect();
+    words.windows(3).find_map(|w| {
+        let noun = w[0].to_lowercase();
+        let company = w[2].trim_end_matches([',', '.', ';', ':', ')', '!']);
+        (PRESENTER_NOUNS.contains(&noun.as_str())
+            && matches!(w[1], "at" | "from")
+            && company.chars().next().is_some_and(char::is_uppercase))
+        .then(|| company.to_owned())
+    })
+}
+
 fn file_stem(file: &str) -> String {
     std::path::Path::new(file).file_stem().map_or_else(|| file.to_owned(), |s| s.to_string_lossy().replace(['-', '_'], " "))
 }
@@ -321,5 +345,11 @@ mod tests {
             Some(Person { name: "Ada Lovelace".into(), company: Some("Analytical.io".into()) })
         );
         assert_eq!(presenter_in_prose("Audi Business Innovation GmbH provides teams with clusters."), None);
+    }
+
+    #[test]
+    fn affiliations_named_in_prose() {
+        assert_eq!(affiliation_in_prose("A fun view from three engineers at Initech, who scale."), Some("Initech".into()));
+        assert_eq!(affiliation_in_prose("People at scale love caching."), None);
     }
 }

@@ -19,8 +19,9 @@ pub struct FrontMatter {
     pub url: Option<String>,
     #[serde(default, deserialize_with = "loose_bool")]
     pub draft: Option<bool>,
-    #[serde(default)]
-    pub tags: Vec<serde_json::Value>,
+    /// Tags as a list, or as one string of words (`tags: "rust conference"`).
+    #[serde(default, deserialize_with = "loose_list")]
+    pub tags: Vec<String>,
 }
 
 /// A recap split into its parts.
@@ -124,6 +125,17 @@ fn loose_string_or_first<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Optio
     }))
 }
 
+fn loose_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let value = Option::<serde_json::Value>::deserialize(d)?;
+    Ok(match value {
+        Some(serde_json::Value::Array(items)) => items.iter().filter_map(value_to_string).collect(),
+        Some(serde_json::Value::String(s)) => {
+            s.split([',', ' ']).filter(|t| !t.is_empty()).map(str::to_owned).collect()
+        }
+        _ => Vec::new(),
+    })
+}
+
 fn loose_bool<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
     let value = Option::<serde_json::Value>::deserialize(d)?;
     Ok(value.and_then(|v| match v {
@@ -167,6 +179,12 @@ mod tests {
         assert_eq!(split.front_matter.author.as_deref(), Some("Ada Lovelace"));
         assert_eq!(split.front_matter.url.as_deref(), Some("/2021/summit/"));
         assert_eq!(split.body, "Body\n");
+    }
+
+    #[test]
+    fn tags_may_be_one_string() {
+        let split = split("---\ntitle: x\ntags: rust conference notes\n---\n").unwrap();
+        assert_eq!(split.front_matter.tags, ["rust", "conference", "notes"]);
     }
 
     #[test]

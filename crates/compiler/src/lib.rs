@@ -10,6 +10,7 @@ pub mod assemble;
 pub mod conference;
 pub mod days;
 pub mod diagnostics;
+pub mod eval;
 pub mod extract;
 pub mod front_matter;
 pub mod heading;

@@ -30,6 +30,15 @@ enum Command {
     },
     /// Print the JSON Schema of the bundle format.
     Schema,
+    /// Compile recaps and score them against hand annotations (`<stem>.expected.json`).
+    Eval {
+        /// Recap files (.md) or folders searched recursively.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Folder of `<recap stem>.expected.json` annotation files.
+        #[arg(long)]
+        expected: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -46,6 +55,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Schema => {
             print!("{}", recap_compiler::bundle_schema());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval { inputs, expected } => {
+            let compilation = recap_compiler::compile(&inputs)?;
+            let annotations = recap_compiler::eval::load_annotations(&expected, &compilation.bundle)?;
+            anyhow::ensure!(!annotations.is_empty(), "no annotation in {} matches these recaps", expected.display());
+            print!("{}", recap_compiler::eval::score(&compilation.bundle, &annotations));
             Ok(ExitCode::SUCCESS)
         }
         Command::Build { inputs, out, quiet } => {

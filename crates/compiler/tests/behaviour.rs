@@ -1,0 +1,143 @@
+//! Behaviour of the compiler that readers and recap authors rely on, stated one rule per test.
+
+use recap_bundle::{Bundle, LinkKind, SCHEMA_VERSION};
+use recap_compiler::compile_sources;
+use recap_compiler::diagnostics::Severity;
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}/input.md", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {path}: {e}"))
+}
+
+fn bundle_of(name: &str) -> Bundle {
+    let source = fixture(name);
+    compile_sources([("input.md", source.as_str())]).bundle
+}
+
+#[test]
+fn nothing_from_a_recap_can_execute() {
+    let bundle = bundle_of("hostile-html");
+    let html = &bundle.talks[0].html;
+    for forbidden in ["<script", "onerror", "onclick", "javascript:", "<iframe", "<style", "__recapPwned", "<img"] {
+        assert!(!html.contains(forbidden), "{forbidden} survived in {html}");
+    }
+    assert!(html.contains("Great talk!"), "the tweet's text stays readable: {html}");
+    assert!(html.contains("https://www.youtube.com/watch?v=dQw4w9WgXcQ"), "shortcodes become links: {html}");
+}
+
+#[test]
+fn shortcodes_never_leak_as_text() {
+    let bundle = bundle_of("link-headings-with-tags");
+    for talk in &bundle.talks {
+        assert!(!talk.html.contains("{{"), "{}", talk.html);
+        assert!(!talk.summary.contains("{{"), "{}", talk.summary);
+    }
+}
+
+#[test]
+fn numbered_days_resolve_to_weekdays_named_in_the_introduction() {
+    let bundle = bundle_of("link-headings-with-tags");
+    let labels: Vec<&str> = bundle.conferences[0].days.iter().map(|d| d.label.as_str()).collect();
+    assert_eq!(labels, ["Thursday", "Friday"]);
+}
+
+#[test]
+fn numbered_days_follow_weekday_headings() {
+    let bundle = bundle_of("bylines-and-weekdays");
+    let day_of = |title: &str| {
+        let talk = bundle.talks.iter().find(|t| t.title.as_deref() == Some(title)).unwrap();
+        bundle.day(talk.day.as_deref().unwrap()).unwrap().1.label.clone()
+    };
+    assert_eq!(day_of("Streaming joins in practice"), "Monday");
+    assert_eq!(day_of("Data contracts are APIs"), "Tuesday");
+    assert_eq!(day_of("Column stores (OLAP) for small teams"), "Tuesday");
+    assert_eq!(day_of("The quiet pipeline"), "Wednesday");
+    assert_eq!(day_of("Testing SQL like code"), "Wednesday");
+}
+
+#[test]
+fn a_speaker_with_several_talks_is_one_speaker() {
+    let bundle = bundle_of("bylines-and-weekdays");
+    let sara = bundle.speaker("sara-lindqvist").expect("speaker by slug");
+    assert_eq!(sara.talks.len(), 2);
+}
+
+#[test]
+fn keynote_sections_give_their_talks_a_keynote_track() {
+    let bundle = bundle_of("bylines-and-weekdays");
+    let keynote = bundle.tracks.iter().find(|t| t.label == "Keynote").expect("Keynote track");
+    let titles: Vec<&str> =
+        bundle.talks.iter().filter(|t| t.tracks.contains(&keynote.id)).filter_map(|t| t.title.as_deref()).collect();
+    assert_eq!(titles, ["Data contracts are APIs", "The quiet pipeline"]);
+}
+
+#[test]
+fn links_are_classified() {
+    let bundle = bundle_of("link-headings-with-tags");
+    let kinds: Vec<LinkKind> = bundle.talks[1].links.iter().map(|l| l.kind).collect();
+    assert_eq!(kinds, [LinkKind::Session, LinkKind::Slides]);
+}
+
+#[test]
+fn sections_that_are_not_talks_are_reported_with_their_line() {
+    let source = fixture("bylines-and-weekdays");
+    let compilation = compile_sources([("input.md", source.as_str())]);
+    let skipped: Vec<(u32, &str)> = compilation
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("is not a talk"))
+        .map(|d| (d.line, d.message.as_str()))
+        .collect();
+    let lines: Vec<u32> = skipped.iter().map(|(line, _)| *line).collect();
+    assert_eq!(lines, [7, 19, 57], "{skipped:?}");
+    assert!(skipped[1].1.contains("Architecture games"));
+}
+
+#[test]
+fn bad_front_matter_names_file_and_line_and_other_recaps_still_build() {
+    let broken = fixture("broken-front-matter");
+    let good = fixture("hostile-html");
+    let compilation = compile_sources([("broken.md", broken.as_str()), ("good.md", good.as_str())]);
+    let error = compilation.diagnostics.iter().find(|d| d.severity == Severity::Error).expect("an error");
+    assert_eq!((error.file.as_str(), error.line), ("broken.md", 3), "{error}");
+    assert!(compilation.has_errors());
+    assert_eq!(compilation.bundle.conferences.len(), 1, "the good recap is still compiled");
+}
+
+#[test]
+fn the_same_input_gives_byte_identical_output() {
+    let sources = ["link-headings-with-tags", "bylines-and-weekdays", "hostile-html"].map(fixture);
+    let inputs = || sources.iter().enumerate().map(|(i, s)| (["a.md", "b.md", "c.md"][i], s.as_str()));
+    let first = recap_compiler::bundle_json(&compile_sources(inputs()).bundle);
+    let second = recap_compiler::bundle_json(&compile_sources(inputs()).bundle);
+    assert_eq!(first, second);
+    let bundle: Bundle = serde_json::from_str(&first).unwrap();
+    assert_eq!(bundle.schema_version, SCHEMA_VERSION);
+}
+
+#[test]
+fn ids_are_unique_and_references_resolve() {
+    let sources = ["link-headings-with-tags", "bylines-and-weekdays", "hostile-html"].map(fixture);
+    let bundle = compile_sources(sources.iter().enumerate().map(|(i, s)| (["a.md", "b.md", "c.md"][i], s.as_str()))).bundle;
+    let mut ids: Vec<&str> = bundle.talks.iter().map(|t| t.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), bundle.talks.len());
+    for talk in &bundle.talks {
+        assert!(bundle.conference(&talk.conference).is_some());
+        assert!(talk.day.as_deref().is_none_or(|d| bundle.day(d).is_some()));
+        assert!(talk.tracks.iter().all(|t| bundle.track(t).is_some()));
+        assert!(talk.speakers.iter().all(|s| bundle.speaker(&s.id).is_some_and(|sp| sp.talks.contains(&talk.id))));
+    }
+}
+
+#[test]
+fn the_committed_json_schema_matches_the_types() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/bundle.schema.json");
+    let generated = recap_compiler::bundle_schema();
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(committed == generated, "docs/bundle.schema.json is stale: run `cargo recap schema > docs/bundle.schema.json`");
+}
