@@ -74,7 +74,9 @@ pub fn extract(file: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) -> R
     let line_of = |offset: usize| markdown::line_of(&body, offset) + line_offset;
     let outline = Outline::parse(&body);
 
-    let roles: Vec<Role> = outline.headings.iter().enumerate().map(|(i, h)| classify(&outline, i, h, body.len())).collect();
+    let style = heading::HeadingStyle::learn(outline.headings.iter().map(|h| h.text.as_str()));
+    let roles: Vec<Role> =
+        outline.headings.iter().enumerate().map(|(i, h)| classify(&outline, i, h, body.len(), style)).collect();
     let has_weekday_headings = roles.iter().any(|r| matches!(r, Role::Day(m) if m.weekday.is_some()));
     let first_day_heading = outline.headings.iter().zip(&roles).find(|(_, r)| matches!(r, Role::Day(_))).map(|(h, _)| h.range.start);
     let intro: String = outline
@@ -150,12 +152,12 @@ pub fn extract(file: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) -> R
     Ok(recap)
 }
 
-fn classify(outline: &Outline, index: usize, heading: &Heading, body_len: usize) -> Role {
+fn classify(outline: &Outline, index: usize, heading: &Heading, body_len: usize, style: heading::HeadingStyle) -> Role {
     if let Some(marker) = days::day_marker(&heading.text) {
         return Role::Day(marker);
     }
     let link_text = heading.leading_link.as_ref().map(|l| l.text.as_str());
-    let parsed = heading::parse(&heading.text, link_text);
+    let parsed = heading::parse_with_style(&heading.text, link_text, style);
     let own_end = outline.headings.get(index + 1).map_or(body_len, |h| h.range.start);
     let has_tags = tag_line(outline, heading.range.end, own_end).is_some();
     let links_to_talk = heading.leading_link.as_ref().is_some_and(|l| l.url.starts_with("http") && l.text == parsed.title);

@@ -68,9 +68,35 @@ pub fn grouping_kind(heading: &str) -> Option<String> {
     (found.len() == 1).then(|| found[0].to_owned())
 }
 
+/// How a recap writes its talk headings, learnt from all of them: recaps keep one style.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HeadingStyle {
+    /// Most headings that end in parentheses hold a person there: `Title (Speaker)`.
+    pub speakers_in_parentheses: bool,
+}
+
+impl HeadingStyle {
+    /// Learns the style from the plain text of every heading of a recap.
+    pub fn learn<'a>(headings: impl IntoIterator<Item = &'a str>) -> HeadingStyle {
+        let (mut with_parentheses, mut with_person) = (0, 0);
+        for heading in headings {
+            if let (_, Some(inner)) = people::split_trailing_parenthetical(heading) {
+                with_parentheses += 1;
+                with_person += usize::from(people::parse_byline(inner).is_some() && kind_phrase(inner).is_none());
+            }
+        }
+        HeadingStyle { speakers_in_parentheses: with_person >= 2 && with_person * 3 >= with_parentheses * 2 }
+    }
+}
+
 /// Parses a heading's plain text. `link_text` is the text of a link that starts the heading
 /// (`[Title](url) - Speaker`), which is then the title.
 pub fn parse(text: &str, link_text: Option<&str>) -> TalkHeading {
+    parse_with_style(text, link_text, HeadingStyle::default())
+}
+
+/// [`parse`] for a recap whose heading style is known.
+pub fn parse_with_style(text: &str, link_text: Option<&str>, style: HeadingStyle) -> TalkHeading {
     let text = strip_numbering(text.trim());
     let mut kinds = Vec::new();
     let text = strip_kind_prefix(text, &mut kinds);
@@ -80,6 +106,11 @@ pub fn parse(text: &str, link_text: Option<&str>) -> TalkHeading {
             let rest = rest.trim().trim_start_matches(['-', '–', '—', '|', ':', ',']).trim();
             let speakers = people::parse_byline(rest).unwrap_or_default();
             return finish(link_text, speakers, kinds);
+        }
+    }
+    if style.speakers_in_parentheses {
+        if let Some((title, speakers)) = by_parenthesised_speakers(text) {
+            return finish(&title, speakers, kinds);
         }
     }
     for parse in [by_separator, by_word_by, by_trailing_company, by_parenthesised_speakers, by_trailing_names] {
@@ -128,6 +159,12 @@ fn by_word_by(text: &str) -> Option<(String, Vec<Person>)> {
 
 /// `Title Speaker Name (Company)[, Speaker Name (Company)]` with no separator.
 fn by_trailing_company(text: &str) -> Option<(String, Vec<Person>)> {
+    // `Patterns in a Containerized World (Ada Lovelace)`: in a Title Case title the words before
+    // a person in parentheses are part of the title, not another person.
+    let (before, inner) = people::split_trailing_parenthetical(text);
+    if inner.is_some_and(people::is_person_name) && people::is_title_case(before) {
+        return None;
+    }
     let items = people::split_list(text);
     let mut speakers = Vec::new();
     // Whole trailing items that are `Name (Company)`, from the right.
@@ -314,6 +351,24 @@ mod tests {
         let h = parse("Scaling teams, one step at a time Anne van Dijk (Acme Corp), Bo Li (Acme Corp)", None);
         assert_eq!(h.title, "Scaling teams, one step at a time");
         assert_eq!(speakers(&h), vec![("Anne van Dijk", Some("Acme Corp")), ("Bo Li", Some("Acme Corp"))]);
+    }
+
+    #[test]
+    fn title_case_title_with_speaker_in_parentheses() {
+        let h = parse("Patterns in a Containerized World (Ada Lovelace)", None);
+        assert_eq!((h.title.as_str(), speakers(&h)), ("Patterns in a Containerized World", vec![("Ada Lovelace", None)]));
+        let h = parse("Immutable Infrastructure - The Rise of Machine Images (Grace Hopper)", None);
+        assert_eq!((h.title.as_str(), speakers(&h)), ("Immutable Infrastructure - The Rise of Machine Images", vec![("Grace Hopper", None)]));
+    }
+
+    #[test]
+    fn a_recap_that_puts_speakers_in_parentheses_keeps_doing_so() {
+        let headings = ["Caching at Scale (Ada Lovelace)", "Lambda - The Ultimate Fabric (Alan Turing)", "Intro"];
+        let style = HeadingStyle::learn(headings);
+        assert!(style.speakers_in_parentheses);
+        let h = parse_with_style(headings[1], None, style);
+        assert_eq!((h.title.as_str(), speakers(&h)), ("Lambda - The Ultimate Fabric", vec![("Alan Turing", None)]));
+        assert!(!HeadingStyle::learn(["Talk - Ann Lee (Google)", "Other - Bo Li (Initech)"]).speakers_in_parentheses);
     }
 
     #[test]

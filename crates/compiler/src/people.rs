@@ -26,13 +26,25 @@ const NOT_NAME_WORDS: &[&str] = &[
     "video", "notes", "recap", "summary", "takeaways", "conclusion", "part",
 ];
 
-/// Whether `word` can be part of a person's name as a capitalised word (`Fong-Jones`, `J.`, `O'Neil`).
+/// Whether `word` can be part of a person's name as a capitalised word (`Fong-Jones`, `J.`,
+/// `O'Neil`, `McNamara`). Acronyms and brand casing (`ING`, `VMWare`, `CircleCI`) are not names.
 pub fn is_name_word(word: &str) -> bool {
     let mut chars = word.chars();
     let Some(first) = chars.next() else { return false };
+    let initial = word.chars().count() == 2 && word.ends_with('.');
+    let consecutive_capitals = word.chars().zip(word.chars().skip(1)).any(|(a, b)| a.is_uppercase() && b.is_uppercase());
     first.is_uppercase()
         && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        && (initial || !consecutive_capitals)
         && !NOT_NAME_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether `text` is written in Title Case (most longer words capitalised), where a pair of
+/// capitalised words at its end says nothing about a person.
+pub fn is_title_case(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().skip(1).filter(|w| w.chars().count() > 3).collect();
+    let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    !words.is_empty() && capitalised * 2 > words.len()
 }
 
 pub fn is_particle(word: &str) -> bool {
@@ -167,7 +179,7 @@ mod tests {
         for name in ["Ada Lovelace", "Robin van Zijll", "Mary-Jane O'Neil", "Łukasz Szczęsny", "J. R. Hacker"] {
             assert!(is_person_name(name), "{name}");
         }
-        for text in ["Berlin", "the Ocean", "Keynote Day", "Kubernetes at scale", "ING 2019", "Rule them all"] {
+        for text in ["Berlin", "the Ocean", "Keynote Day", "Kubernetes at scale", "ING 2019", "Rule them all", "ING Netherlands", "VMWare Tanzu"] {
             assert!(!is_person_name(text), "{text}");
         }
     }
