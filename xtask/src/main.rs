@@ -1,1 +1,64 @@
-fn main() {}
+//! `cargo xtask`: the project's automation, in Rust so it runs wherever cargo does.
+//!
+//! The README's two commands live here:
+//! - `cargo xtask serve` installs the missing build tools, compiles the recaps and serves the app
+//!   on <http://127.0.0.1:8080> with live reload;
+//! - `cargo xtask test` installs what the tests need and runs every test layer.
+//!
+//! Besides them, `cargo xtask dist` builds the release site and prints its sizes, and
+//! `cargo xtask bundle` compiles recaps into a bundle (Trunk's `post_build` hook calls it, so
+//! `trunk build` and `trunk serve` both ship a `bundle.json`).
+//!
+//! Every subcommand lives in its own module; the tool set-up they share is in [`tools`].
+
+mod bundle;
+mod dist;
+mod exec;
+mod serve;
+mod test;
+mod tools;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "Recap Viewer automation", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Recap inputs shared by the subcommands that build the site.
+#[derive(clap::Args, Debug, Clone)]
+pub struct RecapArgs {
+    /// Recap `.md` files or folders to compile into the bundle [default: recaps/]
+    #[arg(long = "recaps", num_args = 1.., value_name = "DIR or FILE")]
+    pub recaps: Vec<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Install missing build tools, compile the recaps and serve the app on http://127.0.0.1:8080
+    Serve(RecapArgs),
+    /// Build the release site into dist/ (relative URLs) and print its sizes
+    Dist(RecapArgs),
+    /// Install what the tests need and run every test layer (lint, native, wasm, browser)
+    Test,
+    /// Compile recaps into a bundle (used by Trunk's post_build hook)
+    Bundle(bundle::Args),
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Serve(args) => serve::run(&args),
+        Command::Dist(args) => dist::run(&args),
+        Command::Test => test::run(),
+        Command::Bundle(args) => bundle::run(&args),
+    };
+    if let Err(err) = result {
+        eprintln!("\nxtask: error: {err:#}");
+        std::process::exit(1);
+    }
+}
