@@ -78,14 +78,23 @@ pub struct HeadingStyle {
 impl HeadingStyle {
     /// Learns the style from the plain text of every heading of a recap.
     pub fn learn<'a>(headings: impl IntoIterator<Item = &'a str>) -> HeadingStyle {
-        let (mut with_parentheses, mut with_person) = (0, 0);
+        let (mut company_votes, mut person_votes) = (0, 0);
         for heading in headings {
-            if let (_, Some(inner)) = people::split_trailing_parenthetical(heading) {
-                with_parentheses += 1;
-                with_person += usize::from(people::parse_byline(inner).is_some() && kind_phrase(inner).is_none());
+            let (before, Some(inner)) = people::split_trailing_parenthetical(heading) else { continue };
+            if kind_phrase(inner).is_some() {
+                continue;
+            }
+            let inner_is_person = people::parse_byline(inner).is_some();
+            // `… small teams Omar Farouk (Quarry Labs)`: a sentence-case title ending in a name.
+            let words: Vec<&str> = before.split_whitespace().collect();
+            let ends_in_name = words.len() >= 3 && words[words.len() - 2..].iter().all(|w| people::is_name_word(w));
+            if inner_is_person && !(ends_in_name && !people::is_title_case(before)) {
+                person_votes += 1;
+            } else {
+                company_votes += 1;
             }
         }
-        HeadingStyle { speakers_in_parentheses: with_person >= 2 && with_person * 3 >= with_parentheses * 2 }
+        HeadingStyle { speakers_in_parentheses: person_votes >= 2 && person_votes >= 2 * company_votes }
     }
 }
 
@@ -369,6 +378,8 @@ mod tests {
         let h = parse_with_style(headings[1], None, style);
         assert_eq!((h.title.as_str(), speakers(&h)), ("Lambda - The Ultimate Fabric", vec![("Alan Turing", None)]));
         assert!(!HeadingStyle::learn(["Talk - Ann Lee (Google)", "Other - Bo Li (Initech)"]).speakers_in_parentheses);
+        let sentence_case = ["Small teams and big data Omar Farouk (Quarry Labs)", "The quiet pipeline Bea Santos (Riverbed Data)"];
+        assert!(!HeadingStyle::learn(sentence_case).speakers_in_parentheses);
     }
 
     #[test]
