@@ -1,1 +1,4 @@
-fn main() {}
+//! Binary entry point for Trunk: everything lives in the library.
+fn main() {
+    recap_viewer::start();
+}

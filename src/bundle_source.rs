@@ -1,0 +1,187 @@
+//! Where the bundle comes from and how it is loaded: the mount element's `data-bundle`
+//! attribute, an HTTP fetch with `gloo-net`, and the checks that turn a response into a
+//! [`Bundle`] or a [`LoadError`] a reader can understand.
+//!
+//! The bundle URL is only ever read from the mount element (never from the page's query string):
+//! the bundle's notes are inserted as HTML, so whoever controls the URL controls the page.
+
+use std::fmt;
+
+use recap_bundle::{Bundle, BundleError};
+use serde::Deserialize;
+
+/// The bundle URL used when the mount element has no `data-bundle` attribute.
+pub const DEFAULT_BUNDLE_URL: &str = "bundle.json";
+
+/// What the viewer shows: a bundle to fetch, or one already at hand (tests, embedding).
+#[derive(Debug, Clone, PartialEq)]
+pub enum BundleSource {
+    /// Fetch the bundle from this URL (relative URLs resolve against the page).
+    Url(String),
+    /// Parse this JSON text as a bundle.
+    Json(String),
+    /// Use this bundle as is (its version is still checked).
+    Loaded(Bundle),
+}
+
+/// Why the viewer could not show a bundle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// The request failed before any response (offline, blocked, DNS…).
+    Network { url: String, message: String },
+    /// The server answered with an error status, e.g. 404.
+    Http {
+        url: String,
+        status: u16,
+        status_text: String,
+    },
+    /// The response is not JSON, or not a bundle.
+    Invalid { message: String },
+    /// The bundle was written for another version of the viewer.
+    Unsupported(BundleError),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Network { url, message } => {
+                write!(
+                    f,
+                    "The recaps could not be downloaded from {url}: {message}"
+                )
+            }
+            LoadError::Http {
+                url,
+                status,
+                status_text,
+            } => {
+                write!(f, "The server answered {status} {status_text} for {url}")
+            }
+            LoadError::Invalid { message } => {
+                write!(f, "The recap bundle is not valid: {message}")
+            }
+            LoadError::Unsupported(error) => {
+                let message = error.to_string();
+                let mut chars = message.chars();
+                match chars.next() {
+                    Some(first) => write!(f, "{}{}", first.to_uppercase(), chars.as_str()),
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+}
+
+impl LoadError {
+    /// A short headline for the error state.
+    pub fn title(&self) -> &'static str {
+        match self {
+            LoadError::Network { .. } | LoadError::Http { .. } => "The recaps could not be loaded",
+            LoadError::Invalid { .. } => "The recap bundle is broken",
+            LoadError::Unsupported(_) => "The recap bundle is not supported",
+        }
+    }
+}
+
+/// Just enough of a bundle to check its version before reading the rest, so that a bundle from
+/// another format version is reported as such rather than as a parse error.
+#[derive(Deserialize)]
+struct VersionProbe {
+    schema_version: u32,
+}
+
+/// Parses bundle JSON, checking the schema version first.
+pub fn parse_bundle(text: &str) -> Result<Bundle, LoadError> {
+    let probe: VersionProbe = serde_json::from_str(text).map_err(|error| LoadError::Invalid {
+        message: error.to_string(),
+    })?;
+    Bundle {
+        schema_version: probe.schema_version,
+        ..Bundle::default()
+    }
+    .check_version()
+    .map_err(LoadError::Unsupported)?;
+    serde_json::from_str(text).map_err(|error| LoadError::Invalid {
+        message: error.to_string(),
+    })
+}
+
+/// Checks a bundle obtained some other way.
+pub fn check_bundle(bundle: Bundle) -> Result<Bundle, LoadError> {
+    bundle.check_version().map_err(LoadError::Unsupported)?;
+    Ok(bundle)
+}
+
+/// Resolves `url` against the page's base URL, for fetching and for error messages.
+pub fn resolve_url(url: &str) -> String {
+    let base = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.base_uri().ok().flatten());
+    match base {
+        Some(base) => web_sys::Url::new_with_base(url, &base)
+            .map(|u| u.href())
+            .unwrap_or_else(|_| url.to_owned()),
+        None => url.to_owned(),
+    }
+}
+
+/// Fetches and parses the bundle at `url`.
+pub async fn fetch_bundle(url: &str) -> Result<Bundle, LoadError> {
+    let url = resolve_url(url);
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|error| LoadError::Network {
+            url: url.clone(),
+            message: error.to_string(),
+        })?;
+    if !response.ok() {
+        return Err(LoadError::Http {
+            url,
+            status: response.status(),
+            status_text: response.status_text(),
+        });
+    }
+    let text = response.text().await.map_err(|error| LoadError::Network {
+        url: url.clone(),
+        message: error.to_string(),
+    })?;
+    parse_bundle(&text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_other_versions_before_parsing_the_rest() {
+        let error = parse_bundle(r#"{"schema_version": 99, "talks": "new format"}"#).unwrap_err();
+        assert_eq!(
+            error,
+            LoadError::Unsupported(BundleError::UnsupportedVersion { found: 99 })
+        );
+        assert!(
+            error
+                .to_string()
+                .starts_with("The bundle has schema_version 99")
+        );
+    }
+
+    #[test]
+    fn reports_invalid_json() {
+        assert!(matches!(
+            parse_bundle("<html>"),
+            Err(LoadError::Invalid { .. })
+        ));
+        assert!(matches!(
+            parse_bundle(r#"{"schema_version": 1}"#),
+            Err(LoadError::Invalid { .. })
+        ));
+    }
+
+    #[test]
+    fn parses_an_empty_bundle() {
+        let text = r#"{"schema_version":1,"conferences":[],"talks":[],"tracks":[],"speakers":[]}"#;
+        assert_eq!(parse_bundle(text).unwrap().talks.len(), 0);
+    }
+}
