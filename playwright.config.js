@@ -1,0 +1,49 @@
+// Playwright configuration for the Recap Viewer browser tests (tests/e2e).
+//
+// `cargo xtask test` builds the release site into dist/ (from the two original recaps in
+// ../shared/corpus) and the extra bundles into target/e2e/, then runs `playwright test`.
+// The site is served by our own tiny static server (tests/e2e/serve.mjs) on 127.0.0.1.
+// The browser is Debian's Chromium: Playwright never downloads one here.
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'target/e2e/test-results',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  // No retries: a flaky test is a bug to fix, not to hide.
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}/`,
+    browserName: 'chromium',
+    headless: true,
+    serviceWorkers: 'block',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: `node tests/e2e/serve.mjs --root dist --port ${port}`,
+    url: `http://127.0.0.1:${port}/index.html`,
+    // Always our own server on the freshly built dist/, never whatever else holds the port.
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
