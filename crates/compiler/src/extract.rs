@@ -72,9 +72,10 @@ pub fn extract(file: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) -> R
     let body = shortcodes::rewrite(split.body);
     let line_offset = split.body_line_offset;
     let line_of = |offset: usize| markdown::line_of(&body, offset) + line_offset;
-    let outline = Outline::parse(&body);
-
+    let mut outline = Outline::parse(&body);
     let style = heading::HeadingStyle::learn(outline.headings.iter().map(|h| h.text.as_str()));
+    outline.promote(|block| is_day_line(block) || is_talk_paragraph(block, style));
+
     let roles: Vec<Role> =
         outline.headings.iter().enumerate().map(|(i, h)| classify(&outline, i, h, body.len(), style)).collect();
     let has_weekday_headings = roles.iter().any(|r| matches!(r, Role::Day(m) if m.weekday.is_some()));
@@ -159,16 +160,67 @@ fn classify(outline: &Outline, index: usize, heading: &Heading, body_len: usize,
     let link_text = heading.leading_link.as_ref().map(|l| l.text.as_str());
     let parsed = heading::parse_with_style(&heading.text, link_text, style);
     let own_end = outline.headings.get(index + 1).map_or(body_len, |h| h.range.start);
-    let has_tags = tag_line(outline, heading.range.end, own_end).is_some();
+    let meta = leading_meta(outline, heading.range.end, own_end);
     let links_to_talk = heading.leading_link.as_ref().is_some_and(|l| l.url.starts_with("http") && l.text == parsed.title);
     if parsed.title.is_empty() && parsed.speakers.is_empty() {
         return Role::Other;
     }
-    if !parsed.speakers.is_empty() || has_tags || links_to_talk || !parsed.kinds.is_empty() {
+    let has_byline = meta.byline.is_some() && parsed.speakers.is_empty();
+    if !parsed.speakers.is_empty() || meta.tags.is_some() || has_byline || links_to_talk || !parsed.kinds.is_empty() {
         Role::Talk(parsed)
     } else {
         Role::Other
     }
+}
+
+/// A bold line that names a day: `**THURSDAY 7/13**`.
+fn is_day_line(block: &Block) -> bool {
+    block.all_strong && block.text.split_whitespace().count() <= 6 && days::day_marker(&block.text).is_some()
+}
+
+/// A short paragraph that introduces a talk the way a heading would:
+/// `[**Title**](url), by Speaker` or `**Title** by Speaker (Company)`.
+fn is_talk_paragraph(block: &Block, style: heading::HeadingStyle) -> bool {
+    if !block.starts_with_markup || block.text.split_whitespace().count() > 25 {
+        return false;
+    }
+    let link_text = block.leading_link.as_ref().map(|l| l.text.as_str());
+    let parsed = heading::parse_with_style(&block.text, link_text, style);
+    !parsed.speakers.is_empty() && !parsed.title.is_empty() && block.text.contains(" by ")
+}
+
+/// The lines right under a talk heading that describe it rather than take notes: a track tag
+/// line (`_#Security, #Live Demo_`) and a byline (`*Ada Lovelace (Analytical Engines)*`,
+/// `_By Ada & Charles_`), in either order.
+#[derive(Debug, Default)]
+struct LeadingMeta<'a> {
+    tags: Option<&'a Block>,
+    byline: Option<(&'a Block, Vec<Person>)>,
+}
+
+impl LeadingMeta<'_> {
+    fn contains(&self, block: &Block) -> bool {
+        self.tags.is_some_and(|t| t.range == block.range) || self.byline.as_ref().is_some_and(|(b, _)| b.range == block.range)
+    }
+}
+
+fn leading_meta(outline: &Outline, from: usize, to: usize) -> LeadingMeta<'_> {
+    let mut meta = LeadingMeta::default();
+    for block in outline.blocks_in(from, to).take(2) {
+        if block.kind != BlockKind::Paragraph {
+            break;
+        }
+        if block.all_emphasis && block.text.starts_with('#') && meta.tags.is_none() {
+            meta.tags = Some(block);
+            continue;
+        }
+        let is_byline_shaped = block.all_emphasis || block.all_strong || people::strip_by(&block.text).is_some();
+        match people::parse_byline(&block.text).filter(|_| is_byline_shaped && meta.byline.is_none()) {
+            Some(speakers) => meta.byline = Some((block, speakers)),
+            None => break,
+        }
+    }
+    meta
 }
 
 /// A talk's section runs to the next heading of the same or a higher level, or the next day or
@@ -181,14 +233,6 @@ fn talk_section_end(headings: &[Heading], roles: &[Role], index: usize, body_len
         .skip(index + 1)
         .find(|(h, role)| h.level <= level || !matches!(role, Role::Other))
         .map_or(body_len, |(h, _)| h.range.start)
-}
-
-/// The first block under a heading, when it is a tag line: emphasised text starting with `#`.
-fn tag_line(outline: &Outline, from: usize, to: usize) -> Option<&Block> {
-    outline
-        .blocks_in(from, to)
-        .next()
-        .filter(|b| b.kind == BlockKind::Paragraph && b.all_emphasis && b.text.starts_with('#'))
 }
 
 /// Splits `#Logging, Monitoring & Analytics, #Security` into tags: a comma only separates tags
@@ -218,11 +262,9 @@ fn build_talk(
     day: Option<String>,
     line: u32,
 ) -> ExtractedTalk {
-    let tags = tag_line(outline, heading.range.end, section_end);
-    let blocks: Vec<&Block> = outline
-        .blocks_in(heading.range.end, section_end)
-        .filter(|b| tags.is_none_or(|t| t.range != b.range))
-        .collect();
+    let meta = leading_meta(outline, heading.range.end, section_end);
+    let tags = meta.tags;
+    let blocks: Vec<&Block> = outline.blocks_in(heading.range.end, section_end).filter(|b| !meta.contains(b)).collect();
 
     let mut tracks: Vec<String> = Vec::new();
     let mut add_track = |label: String| {
@@ -251,6 +293,11 @@ fn build_talk(
     }
 
     let mut speakers = parsed.speakers.clone();
+    if speakers.is_empty() {
+        if let Some((_, byline)) = &meta.byline {
+            speakers = byline.clone();
+        }
+    }
     let first_paragraph = blocks.iter().find(|b| b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() > 3);
     if let Some(paragraph) = first_paragraph {
         if speakers.is_empty() {
@@ -264,9 +311,12 @@ fn build_talk(
 
     let mut notes_markdown = String::new();
     let mut cursor = heading.range.end;
-    if let Some(tags) = tags {
-        notes_markdown.push_str(&body[cursor..tags.range.start]);
-        cursor = tags.range.end;
+    let mut meta_ranges: Vec<std::ops::Range<usize>> =
+        tags.iter().map(|b| b.range.clone()).chain(meta.byline.iter().map(|(b, _)| b.range.clone())).collect();
+    meta_ranges.sort_by_key(|r| r.start);
+    for range in meta_ranges {
+        notes_markdown.push_str(&body[cursor..range.start]);
+        cursor = range.end;
     }
     notes_markdown.push_str(&body[cursor..section_end]);
 

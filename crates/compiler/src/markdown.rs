@@ -32,7 +32,12 @@ pub struct Heading {
     pub leading_link: Option<LinkRef>,
     /// Byte range of the heading in the text.
     pub range: Range<usize>,
+    /// A paragraph that acts as a heading (`**THURSDAY 7/13**`, `[**Title**](url), by Speaker`).
+    pub promoted: bool,
 }
+
+/// The level given to paragraphs promoted to headings: below every real heading.
+pub const PROMOTED_LEVEL: u8 = 7;
 
 /// A top-level block (paragraph, list, quote, …) under a heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +50,10 @@ pub struct Block {
     /// Whether a paragraph consists only of strong text (`**THURSDAY 7/13**`).
     pub all_strong: bool,
     pub links: Vec<LinkRef>,
+    /// The link that starts the block, if any.
+    pub leading_link: Option<LinkRef>,
+    /// Whether the block starts with a link, strong or emphasised text.
+    pub starts_with_markup: bool,
     pub range: Range<usize>,
 }
 
@@ -112,11 +121,28 @@ impl Outline {
                     all_emphasis: false,
                     all_strong: false,
                     links: Vec::new(),
+                    leading_link: None,
+                    starts_with_markup: false,
                     range,
                 });
             }
         }
         outline
+    }
+
+    /// Turns the paragraphs for which `is_heading` holds into headings of [`PROMOTED_LEVEL`].
+    pub fn promote(&mut self, is_heading: impl Fn(&Block) -> bool) {
+        let (promoted, kept): (Vec<Block>, Vec<Block>) =
+            std::mem::take(&mut self.blocks).into_iter().partition(|b| b.kind == BlockKind::Paragraph && is_heading(b));
+        self.blocks = kept;
+        self.headings.extend(promoted.into_iter().map(|b| Heading {
+            level: PROMOTED_LEVEL,
+            text: b.text,
+            leading_link: b.leading_link,
+            range: b.range,
+            promoted: true,
+        }));
+        self.headings.sort_by_key(|h| h.range.start);
     }
 
     /// The blocks between byte offsets `from` and `to`.
@@ -140,6 +166,8 @@ struct Collector {
     links: Vec<LinkRef>,
     /// Set when the first thing in the element is a link.
     leading_link: Option<LinkRef>,
+    /// Whether the first thing in the element is a link, strong or emphasised text.
+    starts_with_markup: Option<bool>,
     markup_only: bool,
 }
 
@@ -161,11 +189,15 @@ impl Collector {
             link_stack: Vec::new(),
             links: Vec::new(),
             leading_link: None,
+            starts_with_markup: None,
             markup_only: true,
         }
     }
 
     fn start(&mut self, tag: &Tag<'_>) {
+        if self.starts_with_markup.is_none() && self.text.trim().is_empty() {
+            self.starts_with_markup = Some(matches!(tag, Tag::Emphasis | Tag::Strong | Tag::Link { .. }));
+        }
         match tag {
             Tag::Emphasis => self.emphasis_depth += 1,
             Tag::Strong => self.strong_depth += 1,
@@ -193,6 +225,9 @@ impl Collector {
     }
 
     fn text(&mut self, text: &str) {
+        if self.starts_with_markup.is_none() && !text.trim().is_empty() {
+            self.starts_with_markup = Some(false);
+        }
         if !text.trim().is_empty() {
             if self.emphasis_depth == 0 {
                 self.plain_outside_emphasis = true;
@@ -212,6 +247,7 @@ impl Collector {
                 text,
                 leading_link: self.leading_link,
                 range: self.range,
+                promoted: false,
             }),
             None => outline.blocks.push(Block {
                 kind: if self.is_paragraph { BlockKind::Paragraph } else { BlockKind::Other },
@@ -219,6 +255,8 @@ impl Collector {
                 all_strong: self.is_paragraph && !self.plain_outside_strong && !text.is_empty(),
                 text,
                 links: self.links,
+                leading_link: self.leading_link,
+                starts_with_markup: self.starts_with_markup.unwrap_or(false),
                 range: self.range,
             }),
         }
