@@ -6,6 +6,7 @@
 //! ([`markdown`]) → find days and talks ([`extract`], with [`days`], [`heading`], [`people`]) →
 //! render sanitized notes ([`notes`]). [`assemble`] then joins all recaps into one bundle.
 
+pub mod affiliation;
 pub mod assemble;
 pub mod conference;
 pub mod days;
@@ -15,6 +16,7 @@ pub mod extract;
 pub mod front_matter;
 pub mod heading;
 pub mod inputs;
+pub mod list_talks;
 pub mod markdown;
 pub mod mojibake;
 pub mod notes;

@@ -63,12 +63,25 @@ pub enum BlockKind {
     Other,
 }
 
+/// One item of a top-level list: its own text (nested lists excluded) and links.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListItem {
+    pub text: String,
+    pub links: Vec<LinkRef>,
+    pub leading_link: Option<LinkRef>,
+    pub range: Range<usize>,
+    /// Byte range of the whole list the item belongs to.
+    pub list: Range<usize>,
+}
+
 /// The parsed structure of a recap body.
 #[derive(Debug, Default)]
 pub struct Outline {
     pub headings: Vec<Heading>,
     /// Top-level blocks that are not headings, in order.
     pub blocks: Vec<Block>,
+    /// Items of top-level lists, in order.
+    pub items: Vec<ListItem>,
 }
 
 impl Outline {
@@ -76,6 +89,7 @@ impl Outline {
         let mut outline = Outline::default();
         let mut depth = 0usize;
         let mut current: Option<Collector> = None;
+        let mut items = ItemCollector::default();
         for (event, range) in parser(text).into_offset_iter() {
             match &event {
                 Event::Start(tag) => {
@@ -113,6 +127,7 @@ impl Outline {
                 }
                 _ => {}
             }
+            items.observe(&event, &range, depth);
             if depth == 0 && !matches!(event, Event::End(_)) {
                 // Top-level HTML blocks and rules: kept as opaque blocks.
                 outline.blocks.push(Block {
@@ -127,6 +142,7 @@ impl Outline {
                 });
             }
         }
+        outline.items = items.items;
         outline
     }
 
@@ -263,6 +279,70 @@ impl Collector {
     }
 }
 
+/// Collects the items of top-level lists while events stream by. `depth` is the nesting depth
+/// after the event was applied (1 inside a top-level list, 2 inside its item, …).
+#[derive(Default)]
+struct ItemCollector {
+    items: Vec<ListItem>,
+    list: Option<Range<usize>>,
+    current: Option<ListItem>,
+    /// Inside a nested list of the current item: its text is not the item's own.
+    nested: usize,
+    link_stack: Vec<(String, usize)>,
+}
+
+impl ItemCollector {
+    fn observe(&mut self, event: &Event<'_>, range: &Range<usize>, depth: usize) {
+        match event {
+            Event::Start(Tag::List(_)) if depth == 1 => self.list = Some(range.clone()),
+            Event::End(TagEnd::List(_)) if depth == 0 => self.list = None,
+            Event::Start(Tag::Item) if depth == 2 && self.list.is_some() => {
+                self.current = Some(ListItem {
+                    text: String::new(),
+                    links: Vec::new(),
+                    leading_link: None,
+                    range: range.clone(),
+                    list: self.list.clone().unwrap_or_default(),
+                });
+            }
+            Event::End(TagEnd::Item) if depth == 1 => {
+                if let Some(mut item) = self.current.take() {
+                    item.text = item.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    self.items.push(item);
+                }
+            }
+            Event::Start(Tag::List(_)) if self.current.is_some() => self.nested += 1,
+            Event::End(TagEnd::List(_)) if self.current.is_some() => self.nested = self.nested.saturating_sub(1),
+            _ if self.nested > 0 => {}
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some(item) = &self.current {
+                    self.link_stack.push((dest_url.to_string(), item.text.len()));
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if let (Some(item), Some((url, start))) = (self.current.as_mut(), self.link_stack.pop()) {
+                    let link = LinkRef { text: item.text[start..].trim().to_owned(), url };
+                    if item.text[..start].trim().is_empty() && item.leading_link.is_none() {
+                        item.leading_link = Some(link.clone());
+                    }
+                    item.links.push(link);
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(item) = self.current.as_mut() {
+                    item.text.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak | Event::Start(Tag::Paragraph) => {
+                if let Some(item) = self.current.as_mut() {
+                    item.text.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 fn heading_number(level: HeadingLevel) -> u8 {
     level as u8
 }
@@ -289,5 +369,15 @@ mod tests {
         assert_eq!(tags.text, "#Rust, #Async");
         assert!(!outline.blocks[2].all_emphasis);
         assert_eq!(outline.blocks[0].links[0].text, "a link");
+    }
+
+    #[test]
+    fn collects_top_level_list_items_without_nested_text() {
+        let text = "* [Talk](https://t.example) _by_ [_Ann Lee_](https://a.example) -\n  wrapped\n  * nested note\n* Bo Ray: hi\n";
+        let outline = Outline::parse(text);
+        let texts: Vec<&str> = outline.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(texts, ["Talk by Ann Lee - wrapped", "Bo Ray: hi"]);
+        assert_eq!(outline.items[0].leading_link.as_ref().unwrap().text, "Talk");
+        assert_eq!(outline.items[0].links.len(), 2);
     }
 }

@@ -148,8 +148,15 @@ pub fn parse_byline(text: &str) -> Option<Vec<Person>> {
     if items.is_empty() {
         return None;
     }
-    let people: Option<Vec<Person>> = items.iter().map(|item| parse_person(item)).collect();
-    people.filter(|p| !p.is_empty())
+    let mut people: Vec<Person> = items.iter().map(|item| parse_person(item)).collect::<Option<_>>()?;
+    // `Ada & Charles (Analytical Engines)`: one company after several names belongs to all.
+    if let [earlier @ .., last] = people.as_mut_slice() {
+        if !earlier.is_empty() && last.company.is_some() && earlier.iter().all(|p| p.company.is_none()) && !text.contains(',') {
+            let company = last.company.clone();
+            earlier.iter_mut().for_each(|p| p.company = company.clone());
+        }
+    }
+    (!people.is_empty()).then_some(people)
 }
 
 /// `by Ada` / `By Ada` → `Ada`.
@@ -195,6 +202,10 @@ mod tests {
             vec![person("Ada Lovelace", None), person("Charles Babbage", None)]
         );
         assert_eq!(parse_byline("Linus Torvalds from Linux Foundation").unwrap(), vec![person("Linus Torvalds", Some("Linux Foundation"))]);
+        assert_eq!(
+            parse_byline("Ada Lovelace & Charles Babbage (Engines Ltd)").unwrap(),
+            vec![person("Ada Lovelace", Some("Engines Ltd")), person("Charles Babbage", Some("Engines Ltd"))]
+        );
         assert_eq!(parse_byline("Berlin"), None);
         assert_eq!(parse_byline("Ada Lovelace, the Ocean"), None);
     }

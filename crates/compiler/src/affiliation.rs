@@ -1,0 +1,112 @@
+//! Affiliations written in prose about a presenter: `a principal engineer at Initech`,
+//! `a Globex engineer`, `a member of the Hooli core team`, `the founder of Acme`,
+//! `Initech Engineer Ada Lovelace`. Rules about English phrasing, not lists of companies.
+
+/// Words for a role someone holds at a company.
+const ROLES: &[&str] = &[
+    "engineer", "engineers", "developer", "developers", "lead", "manager", "member", "members", "founder", "co-founder",
+    "cofounder", "cto", "ceo", "architect", "architects", "advocate", "sre", "sres", "researcher", "researchers",
+    "employee", "employees", "folks", "people", "team", "speaker", "speakers", "maintainer", "maintainers", "director",
+    "president", "head", "staff", "consultant", "principal",
+];
+
+fn is_role(word: &str) -> bool {
+    ROLES.contains(&word.to_lowercase().trim_end_matches([',', '.']))
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+fn clean(word: &str) -> &str {
+    word.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '!' | '?' | '"' | '\'' | '*' | '_'))
+}
+
+/// The run of capitalised words starting at `words[from]`, without trailing location codes
+/// (`Google NY` → `Google`).
+fn company_at(words: &[&str], from: usize) -> Option<String> {
+    let mut run: Vec<&str> = Vec::new();
+    for word in words.iter().skip(from).take(4) {
+        let word_clean = clean(word);
+        if word_clean.is_empty() || !capitalised(word_clean) {
+            break;
+        }
+        run.push(word_clean);
+        if word.ends_with([',', '.', ';', ':', ')']) {
+            break;
+        }
+    }
+    while run.len() > 1 && run.last().is_some_and(|w| w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase())) {
+        run.pop();
+    }
+    (!run.is_empty()).then(|| run.join(" "))
+}
+
+/// The company a description of a presenter attaches to them, if any.
+pub fn in_description(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| clean(w).to_lowercase()).collect();
+    // `engineer at Initech`, `founder of Acme`, `engineers from Globex`
+    for i in 0..words.len().saturating_sub(2) {
+        if is_role(&lower[i]) && matches!(lower[i + 1].as_str(), "at" | "from" | "of") {
+            if let Some(company) = company_at(&words, i + 2) {
+                return Some(company);
+            }
+        }
+    }
+    // `member of the Hooli core team`, `the Hooli NYC team lead`
+    for i in 0..words.len().saturating_sub(2) {
+        if lower[i] == "the" && capitalised(clean(words[i + 1])) {
+            let team = lower.iter().skip(i + 2).take(3).position(|w| w == "team");
+            if team.is_some() {
+                return Some(clean(words[i + 1]).to_owned());
+            }
+        }
+    }
+    // `a Globex engineer`, `an Initech SRE`
+    for i in 0..words.len().saturating_sub(2) {
+        if matches!(lower[i].as_str(), "a" | "an") && capitalised(clean(words[i + 1])) && is_role(&lower[i + 2]) {
+            return Some(clean(words[i + 1]).to_owned());
+        }
+    }
+    None
+}
+
+/// `Initech Engineer Ada Lovelace described…`: a company and role in front of a name. Returns
+/// the company when `words[name_start - 1]` is a role and the word before it is capitalised.
+pub fn before_name(words: &[&str], name_start: usize) -> Option<String> {
+    if name_start < 2 || !is_role(words[name_start - 1]) || !capitalised(words[name_start - 1]) {
+        return None;
+    }
+    let company = clean(words[name_start - 2]);
+    capitalised(company).then(|| company.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn affiliations_in_descriptions() {
+        let cases = [
+            ("a principal engineer at Initech shares his experiences", Some("Initech")),
+            ("a member of the Hooli core team tells us about locks", Some("Hooli")),
+            ("a member of the Gopher team at Globex NY gives a tour", Some("Globex")),
+            ("the founder of Acme talks about profiling", Some("Acme")),
+            ("a Vandelay engineer delivers a comedy routine", Some("Vandelay")),
+            ("the Hooli NYC Go team lead explains cancellation", Some("Hooli")),
+            ("a contributor provides pointers for beginners", None),
+            ("the author of some popular libraries", None),
+        ];
+        for (text, company) in cases {
+            assert_eq!(in_description(text).as_deref(), company, "{text}");
+        }
+    }
+
+    #[test]
+    fn company_and_role_before_a_name() {
+        let words: Vec<&str> = "Initech Engineer Ada Lovelace described".split(' ').collect();
+        assert_eq!(before_name(&words, 2).as_deref(), Some("Initech"));
+        assert_eq!(before_name(&words, 0), None);
+    }
+}

@@ -1,0 +1,147 @@
+//! Talks written as list items, as many recaps list the talks they saw:
+//! - `[Title](url) _by_ [_Speaker_](url) - what it was about` (possibly wrapped over lines);
+//! - `Speaker - Title` and `Title - Speaker`;
+//! - `Title (Speaker, Speaker): [Slides](…)`;
+//! - speaker-only keynote bullets: `Name (Company): note` or just `Name (Company)` (title null).
+//!
+//! A list counts as a list of talks when most of its items read as one, so bullet-point notes
+//! (`eBPF = extended Berkeley Packet Filter`) never become talks.
+
+use crate::affiliation;
+use crate::heading::{self, HeadingStyle};
+use crate::markdown::ListItem;
+use crate::people::{self, Person};
+
+/// One talk read from a list item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListTalk {
+    pub title: Option<String>,
+    pub speakers: Vec<Person>,
+    /// What the item says about the talk besides title and speakers.
+    pub description: String,
+}
+
+/// Reads one list item as a talk.
+pub fn parse_item(item: &ListItem, style: HeadingStyle) -> Option<ListTalk> {
+    let text = item.text.trim();
+    if let Some(link) = item.leading_link.as_ref().filter(|l| !l.text.is_empty()) {
+        if let Some(rest) = text.strip_prefix(link.text.as_str()) {
+            let rest = rest.trim_start_matches([',', ':', ' ']);
+            if let Some(byline) = people::strip_by(rest) {
+                let (names, description) = split_description(byline);
+                if let Some(speakers) = people::parse_byline(names) {
+                    return Some(with_affiliation(Some(link.text.clone()), speakers, description));
+                }
+            }
+        }
+    }
+    // `Name (Company): note` / `Name: note` / `Name (Company)`
+    let (head, note) = split_top_level_colon(text);
+    if let Some(person) = people::parse_person(head) {
+        if !head.contains(" - ") && !head.contains(" by ") {
+            return Some(ListTalk { title: None, speakers: vec![person], description: note.to_owned() });
+        }
+    }
+    // `Speaker - Title`
+    if let Some((left, right)) = head.split_once(" - ") {
+        if let Some(speakers) = people::parse_byline(left) {
+            if people::parse_byline(right).is_none() && !right.trim().is_empty() {
+                return Some(ListTalk { title: Some(right.trim().to_owned()), speakers, description: note.to_owned() });
+            }
+        }
+    }
+    // `Title - Speaker`, `Title by Speaker`, `Title (Speaker, Speaker): [Slides](…)`
+    let parsed = heading::parse_with_style(head, None, style);
+    (!parsed.speakers.is_empty() && !parsed.title.is_empty())
+        .then(|| ListTalk { title: Some(parsed.title), speakers: parsed.speakers, description: note.to_owned() })
+}
+
+/// Reads a whole list: the talks of its items when most items are talks, else nothing.
+pub fn parse_list<'a>(items: &[&'a ListItem], style: HeadingStyle) -> Option<Vec<(&'a ListItem, Option<ListTalk>)>> {
+    let parsed: Vec<(&ListItem, Option<ListTalk>)> = items.iter().map(|item| (*item, parse_item(item, style))).collect();
+    let talks = parsed.iter().filter(|(_, t)| t.is_some()).count();
+    (talks >= 2 && talks * 3 >= items.len() * 2).then_some(parsed)
+}
+
+fn with_affiliation(title: Option<String>, mut speakers: Vec<Person>, description: &str) -> ListTalk {
+    if speakers.len() == 1 && speakers[0].company.is_none() {
+        speakers[0].company = affiliation::in_description(description);
+    }
+    ListTalk { title, speakers, description: description.to_owned() }
+}
+
+/// `Ada Lovelace - the inventor of…` → (`Ada Lovelace`, `the inventor of…`).
+fn split_description(text: &str) -> (&str, &str) {
+    for separator in [" - ", " – ", " — ", ": "] {
+        if let Some((names, description)) = text.split_once(separator) {
+            return (names.trim(), description.trim());
+        }
+    }
+    (text.trim().trim_end_matches(['-', '–', '—']).trim(), "")
+}
+
+/// Splits at the first `:` outside parentheses.
+fn split_top_level_colon(text: &str) -> (&str, &str) {
+    let mut depth = 0i32;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ':' if depth == 0 => return (text[..i].trim(), text[i + 1..].trim()),
+            _ => {}
+        }
+    }
+    (text.trim(), "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::Outline;
+
+    fn talks(markdown: &str) -> Option<Vec<Option<ListTalk>>> {
+        let outline = Outline::parse(markdown);
+        let items: Vec<&ListItem> = outline.items.iter().collect();
+        parse_list(&items, HeadingStyle::default()).map(|list| list.into_iter().map(|(_, t)| t).collect())
+    }
+
+    fn summary(talk: &Option<ListTalk>) -> (Option<&str>, Vec<(&str, Option<&str>)>) {
+        let talk = talk.as_ref().expect("a talk");
+        (talk.title.as_deref(), talk.speakers.iter().map(|p| (p.name.as_str(), p.company.as_deref())).collect())
+    }
+
+    #[test]
+    fn linked_titles_with_bylines_and_descriptions() {
+        let list = talks(
+            "- [Zero to Async](https://v.example/1) _by_ [_Ann Lee_](https://t.example/ann) -\n  a principal engineer at Initech explains runtimes.\n- [Ownership Explained](https://v.example/2) _by Bo Ray_ - tips for newcomers.\n",
+        )
+        .unwrap();
+        assert_eq!(summary(&list[0]), (Some("Zero to Async"), vec![("Ann Lee", Some("Initech"))]));
+        assert_eq!(summary(&list[1]), (Some("Ownership Explained"), vec![("Bo Ray", None)]));
+    }
+
+    #[test]
+    fn speaker_first_items() {
+        let list = talks("* Ann Lee - The future of parsers\n* Bo Ray - Writing a tool to rewrite code\n* Cy Dot - Anti-Patterns\n").unwrap();
+        assert_eq!(summary(&list[1]), (Some("Writing a tool to rewrite code"), vec![("Bo Ray", None)]));
+    }
+
+    #[test]
+    fn speaker_only_keynote_bullets() {
+        let list = talks("- Ann Lee: on bridges\n- Bo Ray (Initech)\n- Cy Dot (Globex): error budgets\n").unwrap();
+        assert_eq!(summary(&list[1]), (None, vec![("Bo Ray", Some("Initech"))]));
+        assert_eq!(summary(&list[2]), (None, vec![("Cy Dot", Some("Globex"))]));
+    }
+
+    #[test]
+    fn title_with_speakers_in_parentheses() {
+        let list = talks("- Fearless refactoring (Ann Lee, Bo Ray): [Slides](https://s.example)\n- Parsing at speed (Cy Dot): [Slides](https://s.example/2)\n").unwrap();
+        assert_eq!(summary(&list[0]), (Some("Fearless refactoring"), vec![("Ann Lee", None), ("Bo Ray", None)]));
+    }
+
+    #[test]
+    fn note_bullets_are_not_talks() {
+        assert!(talks("- eBPF = extended Berkeley Packet Filter\n- run code in the kernel\n- LLVM\n").is_none());
+        assert!(talks("- Kubernetes: Give me YAML\n- ArgoCD: Give me git repos\n").is_none());
+    }
+}
