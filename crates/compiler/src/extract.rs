@@ -12,7 +12,8 @@ use crate::days::{self, DayResolver};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::front_matter::{self, FrontMatter};
 use crate::heading::{self, TalkHeading};
-use crate::markdown::{self, Block, BlockKind, Heading, Outline};
+use crate::list_talks;
+use crate::markdown::{self, Block, BlockKind, Heading, ListItem, Outline};
 use crate::mojibake;
 use crate::notes;
 use crate::people::{self, Person};
@@ -106,6 +107,9 @@ pub fn extract(file: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) -> R
     let mut current_day: Option<String> = None;
     // Enclosing non-talk headings: (level, session kind they stand for).
     let mut groupings: Vec<(u8, Option<String>)> = Vec::new();
+    let list_context = ListContext { body: &body, outline: &outline, style, file, line_offset };
+    let first_heading = outline.headings.first().map_or(body.len(), |h| h.range.start);
+    recap.talks.extend(list_context.talks_in(0, first_heading, None, None, "", diagnostics));
 
     for (i, (heading, role)) in outline.headings.iter().zip(&roles).enumerate() {
         groupings.retain(|(level, _)| *level < heading.level);
@@ -117,12 +121,20 @@ pub fn extract(file: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) -> R
                 }
                 current_day = Some(day.label);
                 groupings.push((heading.level, heading::grouping_kind(&heading.text)));
+                let own_end = outline.headings.get(i + 1).map_or(body.len(), |h| h.range.start);
+                let kind = groupings.iter().rev().find_map(|(_, kind)| kind.clone());
+                recap.talks.extend(list_context.talks_in(heading.range.end, own_end, current_day.clone(), kind, &heading.text, diagnostics));
             }
             Role::Other => {
                 groupings.push((heading.level, heading::grouping_kind(&heading.text)));
                 let own_end = outline.headings.get(i + 1).map_or(body.len(), |h| h.range.start);
+                let kind = groupings.iter().rev().find_map(|(_, kind)| kind.clone());
+                let list_talks = list_context.talks_in(heading.range.end, own_end, current_day.clone(), kind, &heading.text, diagnostics);
                 let has_text = outline.blocks_in(heading.range.end, own_end).any(|b| !b.text.is_empty() || b.kind == BlockKind::Other);
-                if has_text {
+                if !list_talks.is_empty() {
+                    resolver.talk_seen();
+                    recap.talks.extend(list_talks);
+                } else if has_text {
                     diagnostics.push(
                         Diagnostic::new(Severity::Note, file, line_of(heading.range.start), format!("section \"{}\" is not a talk and is left out of the bundle", heading.text))
                             .with_help("if it is a talk, write its heading as `Title - Speaker (Company)` or add a `_#Track_` line under it"),
@@ -171,6 +183,82 @@ fn classify(outline: &Outline, index: usize, heading: &Heading, body_len: usize,
     } else {
         Role::Other
     }
+}
+
+/// Headings of sections whose lists are never talks (books, links, resources).
+const NON_TALK_LIST_SECTIONS: &[&str] =
+    &["reading", "books", "book", "resources", "links", "podcasts", "articles", "references", "further"];
+
+/// What list-item talks need to know about the recap.
+struct ListContext<'a> {
+    body: &'a str,
+    outline: &'a Outline,
+    style: heading::HeadingStyle,
+    file: &'a str,
+    line_offset: u32,
+}
+
+impl ListContext<'_> {
+    /// The talks of the lists between `from` and `to` (see [`crate::list_talks`]).
+    fn talks_in(
+        &self,
+        from: usize,
+        to: usize,
+        day: Option<String>,
+        kind: Option<String>,
+        section: &str,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Vec<ExtractedTalk> {
+        let section = section.to_lowercase();
+        if section.split(|c: char| !c.is_alphanumeric()).any(|w| NON_TALK_LIST_SECTIONS.contains(&w)) {
+            return Vec::new();
+        }
+        let items: Vec<&ListItem> = self.outline.items.iter().filter(|i| i.range.start >= from && i.range.end <= to).collect();
+        let mut talks = Vec::new();
+        for list in items.chunk_by(|a, b| a.list == b.list) {
+            let Some(parsed) = list_talks::parse_list(list, self.style) else { continue };
+            for (item, talk) in parsed {
+                let line = markdown::line_of(self.body, item.range.start) + self.line_offset;
+                let Some(talk) = talk else {
+                    diagnostics.push(
+                        Diagnostic::new(Severity::Warning, self.file, line, format!("list item \"{}\" sits in a list of talks but could not be read as one", item.text))
+                            .with_help("write it like its neighbours, e.g. `Speaker - Title` or `[Title](url) by Speaker`"),
+                    );
+                    continue;
+                };
+                let mut links = Vec::new();
+                for link in &item.links {
+                    let kind = notes::material_kind(link).or_else(|| {
+                        (item.leading_link.as_ref() == Some(link) && link.url.starts_with("http")).then_some(recap_bundle::LinkKind::Session)
+                    });
+                    if let Some(kind) = kind {
+                        links.push(notes::bundle_link(link, kind));
+                    }
+                }
+                talks.push(ExtractedTalk {
+                    title: talk.title,
+                    speakers: talk.speakers,
+                    tracks: kind.iter().cloned().collect(),
+                    day: day.clone(),
+                    links,
+                    summary: notes::summary([talk.description.as_str()], SUMMARY_CHARS),
+                    html: notes::render_html(&unbullet(&self.body[item.range.clone()])),
+                    line,
+                });
+            }
+        }
+        talks
+    }
+}
+
+/// A list item's Markdown without its bullet, so it renders as a paragraph.
+fn unbullet(item: &str) -> String {
+    let trimmed = item.trim_start();
+    let rest = trimmed
+        .strip_prefix(['-', '*', '+'])
+        .or_else(|| trimmed.find(['.', ')']).filter(|&i| i <= 3 && trimmed[..i].chars().all(|c| c.is_ascii_digit())).map(|i| &trimmed[i + 1..]))
+        .unwrap_or(trimmed);
+    rest.lines().map(str::trim).collect::<Vec<_>>().join("\n")
 }
 
 /// A bold line that names a day: `**THURSDAY 7/13**`.
