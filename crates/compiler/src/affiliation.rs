@@ -54,11 +54,13 @@ pub fn in_description(text: &str) -> Option<String> {
             }
         }
     }
-    // `member of the Hooli core team`, `the Hooli NYC team lead`
+    // `member of the Hooli core team`, `the Hooli NYC team lead` (not `advocate for the Go team`)
     for i in 0..words.len().saturating_sub(2) {
         if lower[i] == "the" && capitalised(clean(words[i + 1])) {
-            let team = lower.iter().skip(i + 2).take(3).position(|w| w == "team");
-            if team.is_some() {
+            let Some(team) = lower.iter().skip(i + 2).take(3).position(|w| w == "team").map(|t| t + i + 2) else { continue };
+            let membership = i >= 2 && matches!(lower[i - 1].as_str(), "of") && matches!(lower[i - 2].as_str(), "member" | "members" | "part");
+            let team_role = lower.get(team + 1).is_some_and(|w| matches!(w.as_str(), "lead" | "leader" | "manager" | "member"));
+            if membership || team_role {
                 return Some(clean(words[i + 1]).to_owned());
             }
         }
@@ -97,6 +99,7 @@ mod tests {
             ("the Hooli NYC Go team lead explains cancellation", Some("Hooli")),
             ("a contributor provides pointers for beginners", None),
             ("the author of some popular libraries", None),
+            ("the Developer Advocate for the Gopher team shares advice", None),
         ];
         for (text, company) in cases {
             assert_eq!(in_description(text).as_deref(), company, "{text}");

@@ -21,8 +21,46 @@ pub struct ListTalk {
     pub description: String,
 }
 
+/// Which side of ` - ` a list puts its speakers on, learnt from its unambiguous items so that
+/// `Ann Lee - Go Build Modes` (both sides look like names) follows its neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Orientation {
+    SpeakerFirst,
+    TitleFirst,
+    Unknown,
+}
+
+fn speaker_first(text: &str) -> Option<(Vec<Person>, &str)> {
+    let (left, right) = text.split_once(" - ")?;
+    let speakers = people::parse_byline(left)?;
+    let right = right.trim();
+    (!right.is_empty()).then_some((speakers, right))
+}
+
+fn learn_orientation(items: &[&ListItem]) -> Orientation {
+    let (mut speaker_first_votes, mut title_first_votes) = (0, 0);
+    for item in items {
+        if let Some((left, right)) = item.text.split_once(" - ") {
+            match (people::parse_byline(left).is_some(), people::parse_byline(right).is_some()) {
+                (true, false) => speaker_first_votes += 1,
+                (false, true) => title_first_votes += 1,
+                _ => {}
+            }
+        }
+    }
+    match speaker_first_votes.cmp(&title_first_votes) {
+        std::cmp::Ordering::Greater => Orientation::SpeakerFirst,
+        std::cmp::Ordering::Less => Orientation::TitleFirst,
+        std::cmp::Ordering::Equal => Orientation::Unknown,
+    }
+}
+
 /// Reads one list item as a talk.
 pub fn parse_item(item: &ListItem, style: HeadingStyle) -> Option<ListTalk> {
+    parse_item_oriented(item, style, Orientation::Unknown)
+}
+
+fn parse_item_oriented(item: &ListItem, style: HeadingStyle, orientation: Orientation) -> Option<ListTalk> {
     let text = item.text.trim();
     if let Some(link) = item.leading_link.as_ref().filter(|l| !l.text.is_empty()) {
         if let Some(rest) = text.strip_prefix(link.text.as_str()) {
@@ -35,19 +73,17 @@ pub fn parse_item(item: &ListItem, style: HeadingStyle) -> Option<ListTalk> {
             }
         }
     }
+    // `Speaker - Title` (the title may hold a colon)
+    if let Some((speakers, title)) = speaker_first(text) {
+        if orientation == Orientation::SpeakerFirst || people::parse_byline(title).is_none() {
+            return Some(ListTalk { title: Some(title.to_owned()), speakers, description: String::new() });
+        }
+    }
     // `Name (Company): note` / `Name: note` / `Name (Company)`
     let (head, note) = split_top_level_colon(text);
     if let Some(person) = people::parse_person(head) {
         if !head.contains(" - ") && !head.contains(" by ") {
             return Some(ListTalk { title: None, speakers: vec![person], description: note.to_owned() });
-        }
-    }
-    // `Speaker - Title`
-    if let Some((left, right)) = head.split_once(" - ") {
-        if let Some(speakers) = people::parse_byline(left) {
-            if people::parse_byline(right).is_none() && !right.trim().is_empty() {
-                return Some(ListTalk { title: Some(right.trim().to_owned()), speakers, description: note.to_owned() });
-            }
         }
     }
     // `Title - Speaker`, `Title by Speaker`, `Title (Speaker, Speaker): [Slides](…)`
@@ -58,7 +94,9 @@ pub fn parse_item(item: &ListItem, style: HeadingStyle) -> Option<ListTalk> {
 
 /// Reads a whole list: the talks of its items when most items are talks, else nothing.
 pub fn parse_list<'a>(items: &[&'a ListItem], style: HeadingStyle) -> Option<Vec<(&'a ListItem, Option<ListTalk>)>> {
-    let parsed: Vec<(&ListItem, Option<ListTalk>)> = items.iter().map(|item| (*item, parse_item(item, style))).collect();
+    let orientation = learn_orientation(items);
+    let parsed: Vec<(&ListItem, Option<ListTalk>)> =
+        items.iter().map(|item| (*item, parse_item_oriented(item, style, orientation))).collect();
     let talks = parsed.iter().filter(|(_, t)| t.is_some()).count();
     (talks >= 2 && talks * 3 >= items.len() * 2).then_some(parsed)
 }
@@ -122,8 +160,10 @@ mod tests {
 
     #[test]
     fn speaker_first_items() {
-        let list = talks("* Ann Lee - The future of parsers\n* Bo Ray - Writing a tool to rewrite code\n* Cy Dot - Anti-Patterns\n").unwrap();
+        let list = talks("* Ann Lee - The future of parsers\n* Bo Ray - Writing a tool to rewrite code\n* Cy Dot - Go Build Modes\n* Di Eve - Typesafe: Pick Any Three\n").unwrap();
         assert_eq!(summary(&list[1]), (Some("Writing a tool to rewrite code"), vec![("Bo Ray", None)]));
+        assert_eq!(summary(&list[2]), (Some("Go Build Modes"), vec![("Cy Dot", None)]), "follows its neighbours");
+        assert_eq!(summary(&list[3]), (Some("Typesafe: Pick Any Three"), vec![("Di Eve", None)]));
     }
 
     #[test]

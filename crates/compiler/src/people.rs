@@ -125,7 +125,9 @@ pub fn parse_person(item: &str) -> Option<Person> {
     let item = item.trim().trim_start_matches("by ").trim();
     let (name, company) = split_trailing_parenthetical(item);
     if let Some(company) = company {
-        return is_person_name(name).then(|| Person { name: tidy(name), company: company_name(company) });
+        // Keep a company's own final period (`Systems ltd.`); it is not sentence punctuation here.
+        let company = tidy(company.trim().trim_end_matches([',', ';']));
+        return is_person_name(name).then(|| Person { name: tidy(name), company: (!company.is_empty()).then_some(company) });
     }
     if is_person_name(item) {
         return Some(Person { name: tidy(item), company: None });

@@ -96,3 +96,18 @@ fn the_whole_corpus_compiles_deterministically() {
     assert!(!first.has_errors());
     assert_eq!(recap_compiler::bundle_json(&first.bundle), recap_compiler::bundle_json(&second.bundle));
 }
+
+/// The floors every change to extraction must keep (issue #3), over the whole corpus.
+#[test]
+fn the_whole_corpus_scores_above_the_floors() {
+    let dir = corpus();
+    let compilation = recap_compiler::compile(&[dir.join("recaps")]).unwrap();
+    let annotations = load_annotations(&dir.join("expected"), &compilation.bundle).unwrap();
+    assert_eq!(annotations.len(), compilation.bundle.conferences.len(), "every corpus recap has an annotation");
+    let report = recap_compiler::eval::score(&compilation.bundle, &annotations);
+    println!("{report}");
+    let floors = [("talks", 0.95), ("speakers", 0.92), ("companies", 0.85), ("tracks", 0.90), ("days", 0.95)];
+    for (measure, floor) in floors {
+        assert!(report.f1(measure) >= floor, "{measure} F1 {:.3} is below {floor}\n{report}", report.f1(measure));
+    }
+}
