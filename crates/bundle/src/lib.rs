@@ -11,7 +11,11 @@
 use serde::{Deserialize, Serialize};
 
 /// The version of the bundle format this crate reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// - v1: one recap per conference (`conference.source`, `talk.source`, `talk.html`).
+/// - v2: recaps of the same conference merge: `conference.sources[]`, and a talk covered by
+///   several recaps carries each recap's notes in `talk.notes[]`; tracks list their `aliases`.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A whole compiled archive of recaps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -39,8 +43,8 @@ pub struct Conference {
     pub name: String,
     /// The year the conference took place, when the recap tells.
     pub year: Option<i32>,
-    /// The recap post this conference was read from.
-    pub source: RecapSource,
+    /// The recap posts this conference was read from, in file order.
+    pub sources: Vec<RecapSource>,
     /// Conference days in chronological order.
     pub days: Vec<Day>,
 }
@@ -93,10 +97,21 @@ pub struct Talk {
     pub links: Vec<Link>,
     /// A short plain-text summary for the card.
     pub summary: String,
-    /// The recap's notes on the talk as sanitized HTML: safe to insert into a page as is.
-    pub html: String,
+    /// Each recap's notes on the talk, in file order (several when recaps of one conference
+    /// cover the same talk).
+    pub notes: Vec<TalkNotes>,
+}
+
+/// One recap's notes on a talk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TalkNotes {
     /// Where in the recap the talk starts.
     pub source: SourceLocation,
+    /// The recap's author, from its front matter.
+    pub author: Option<String>,
+    /// The notes as sanitized HTML: safe to insert into a page as is.
+    pub html: String,
 }
 
 /// A presenter of one talk, with the affiliation given for that talk.
@@ -153,8 +168,11 @@ pub struct SourceLocation {
 pub struct Track {
     /// Stable slug, e.g. `docker-kubernetes`.
     pub id: String,
-    /// The label as the recap writes it, e.g. `#Docker & Kubernetes`.
+    /// The label as the recaps write it, e.g. `#Docker & Kubernetes` (the first one seen).
     pub label: String,
+    /// Other labels recaps write for the same track, e.g. `K8s`, `Kubernetes`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 /// A person who presented at least one talk.
@@ -200,6 +218,11 @@ impl Bundle {
 }
 
 impl Talk {
+    /// Where the talk is first described.
+    pub fn source(&self) -> Option<&SourceLocation> {
+        self.notes.first().map(|n| &n.source)
+    }
+
     /// What to call the talk on a card: its title, or its speakers when the recap gives none.
     pub fn display_title(&self) -> String {
         match &self.title {

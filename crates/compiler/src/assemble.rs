@@ -1,50 +1,95 @@
-//! Assembles extracted recaps into one [`Bundle`]: stable ids, one speaker per person, one track
-//! per label, deterministic order (the same input gives byte-identical output).
+//! Assembles extracted recaps into one [`Bundle`]: recaps of the same conference become one
+//! conference, a talk covered by several recaps becomes one talk, one speaker per person, one
+//! track per meaning; stable ids and deterministic order (the same input gives byte-identical
+//! output).
+//!
+//! **Merge rules** (each merge is reported as a diagnostic):
+//! - *Conference*: the same year, and the words of one name (less generic words such as
+//!   `conference`) are all in the other: `Velocity Conference 2019` joins `Velocity Berlin 2019`.
+//!   Authors can set the name with the `recap.conference` hint.
+//! - *Day*: the same label (`Wednesday`); a date known for one day dates the others by weekday.
+//! - *Talk*: within one conference, titles that match (word overlap ≥ 0.8), or, when a recap
+//!   names only the speaker, the same day and the same speaker.
+//! - *Speaker*: the same name is the same person everywhere. Two names that differ by a typo
+//!   (`Lorenzo Saine` / `Lorenzo Saino`) are one person only inside a merged talk; the spelling
+//!   given with a company wins.
 
 use std::collections::BTreeMap;
 
-use recap_bundle::{Bundle, Conference, Day, RecapSource, SCHEMA_VERSION, SourceLocation, Speaker, Talk, TalkSpeaker, Track};
+use recap_bundle::{
+    Bundle, Conference, Day, Link, RecapSource, SCHEMA_VERSION, SourceLocation, Speaker, Talk, TalkNotes, TalkSpeaker, Track,
+};
 
-use crate::extract::ExtractedRecap;
+use crate::days;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::extract::{ExtractedDay, ExtractedRecap, ExtractedTalk};
+use crate::people::Person;
+use crate::similarity::{name_key, near_duplicate_names, same_title};
 use crate::slug::{UniqueSlugs, slugify};
 
 /// Longest slug part taken from a title.
 const TITLE_SLUG_LEN: usize = 60;
 
-pub fn assemble(recaps: &[ExtractedRecap]) -> Bundle {
+/// Words that do not tell conferences apart.
+const GENERIC_NAME_WORDS: &[&str] = &["conference", "conf", "summit", "the", "of", "days", "edition", "event"];
+
+/// Track labels that mean the same track, whatever the recap: (canonical label, spellings).
+const DEFAULT_TRACK_ALIASES: &[(&str, &[&str])] = &[
+    ("Kubernetes", &["kubernetes", "k8s", "docker & kubernetes", "docker and kubernetes", "containers & kubernetes", "kubernetes & containers"]),
+    ("Keynote", &["keynote", "keynotes"]),
+    ("JavaScript", &["javascript", "js"]),
+    ("Machine Learning", &["machine learning", "ml"]),
+];
+
+/// One talk while recaps are being merged.
+struct MergedTalk {
+    title: Option<String>,
+    speakers: Vec<Person>,
+    /// Track labels after the author's aliases, as written.
+    tracks: Vec<String>,
+    day: Option<String>,
+    links: Vec<Link>,
+    summary: String,
+    notes: Vec<TalkNotes>,
+}
+
+/// One conference while recaps are being merged.
+struct ConferenceGroup<'a> {
+    name: String,
+    year: Option<i32>,
+    recaps: Vec<&'a ExtractedRecap>,
+}
+
+pub fn assemble(recaps: &[ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) -> Bundle {
+    let groups = group_conferences(recaps, diagnostics);
     let mut conference_ids = UniqueSlugs::default();
     let mut talk_ids = UniqueSlugs::default();
     let mut tracks: BTreeMap<String, Track> = BTreeMap::new();
     let mut speakers: BTreeMap<String, Speaker> = BTreeMap::new();
     let mut bundle = Bundle { schema_version: SCHEMA_VERSION, ..Bundle::default() };
 
-    for recap in recaps {
-        let conference_id = conference_ids.claim(&slugify(&recap.conference_name, TITLE_SLUG_LEN));
+    for group in &groups {
+        let conference_id = conference_ids.claim(&slugify(&group.name, TITLE_SLUG_LEN));
         let day_id = |label: &str| format!("{conference_id}-{}", slugify(label, 30));
-        let fm = &recap.front_matter;
+        let days = merge_days(&group.recaps);
         bundle.conferences.push(Conference {
             id: conference_id.clone(),
-            name: recap.conference_name.clone(),
-            year: recap.year,
-            source: RecapSource {
-                file: recap.file.clone(),
-                title: fm.title.clone(),
-                date: fm.date.clone(),
-                author: fm.author.clone(),
-                url: fm.url.clone(),
-            },
-            days: recap.days.iter().map(|label| Day { id: day_id(label), label: label.clone(), date: None }).collect(),
+            name: group.name.clone(),
+            year: group.year,
+            sources: group.recaps.iter().map(|r| recap_source(r)).collect(),
+            days: days.iter().map(|d| Day { id: day_id(&d.label), label: d.label.clone(), date: d.date.clone() }).collect(),
         });
 
-        for talk in &recap.talks {
-            let display = talk.title.clone().unwrap_or_else(|| {
-                talk.speakers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(" ")
-            });
+        for talk in merge_talks(&group.recaps, diagnostics) {
+            let display = talk.title.clone().unwrap_or_else(|| talk.speakers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(" "));
             let talk_id = talk_ids.claim(&format!("{conference_id}-{}", slugify(&display, TITLE_SLUG_LEN)));
             let mut track_ids: Vec<String> = Vec::new();
             for label in &talk.tracks {
                 let id = track_id(label);
-                tracks.entry(id.clone()).or_insert_with(|| Track { id: id.clone(), label: label.clone() });
+                let track = tracks.entry(id.clone()).or_insert_with(|| Track { id: id.clone(), label: label.clone(), aliases: Vec::new() });
+                if !track.label.eq_ignore_ascii_case(label) && !track.aliases.iter().any(|a| a.eq_ignore_ascii_case(label)) {
+                    track.aliases.push(label.clone());
+                }
                 if !track_ids.contains(&id) {
                     track_ids.push(id);
                 }
@@ -72,13 +117,12 @@ pub fn assemble(recaps: &[ExtractedRecap]) -> Bundle {
                 id: talk_id,
                 conference: conference_id.clone(),
                 day: talk.day.as_deref().map(day_id),
-                title: talk.title.clone(),
+                title: talk.title,
                 speakers: talk_speakers,
                 tracks: track_ids,
-                links: talk.links.clone(),
-                summary: talk.summary.clone(),
-                html: talk.html.clone(),
-                source: SourceLocation { file: recap.file.clone(), line: talk.line },
+                links: talk.links,
+                summary: talk.summary,
+                notes: talk.notes,
             });
         }
     }
@@ -90,7 +134,208 @@ pub fn assemble(recaps: &[ExtractedRecap]) -> Bundle {
     bundle
 }
 
-/// The id of a track label: `#Docker & Kubernetes` → `docker-kubernetes`.
+/// The id of a track label: the default aliases first (`K8s` → `kubernetes`), then the slug of
+/// the label (`#Docker & Kubernetes` → `kubernetes`, `#Security` → `security`).
 pub fn track_id(label: &str) -> String {
-    slugify(label.trim_start_matches('#'), TITLE_SLUG_LEN)
+    let key = label.trim().trim_start_matches('#').to_lowercase();
+    let canonical = DEFAULT_TRACK_ALIASES.iter().find(|(_, spellings)| spellings.contains(&key.as_str())).map_or(key.as_str(), |(c, _)| c);
+    slugify(canonical, TITLE_SLUG_LEN)
+}
+
+fn recap_source(recap: &ExtractedRecap) -> RecapSource {
+    let fm = &recap.front_matter;
+    RecapSource { file: recap.file.clone(), title: fm.title.clone(), date: fm.date.clone(), author: fm.author.clone(), url: fm.url.clone() }
+}
+
+fn name_words(name: &str, year: Option<i32>) -> Vec<String> {
+    let year = year.map(|y| y.to_string());
+    slugify(name, 200)
+        .split('-')
+        .filter(|w| !GENERIC_NAME_WORDS.contains(w) && Some(*w) != year.as_deref())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn group_conferences<'a>(recaps: &'a [ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) -> Vec<ConferenceGroup<'a>> {
+    let mut groups: Vec<ConferenceGroup<'a>> = Vec::new();
+    for recap in recaps {
+        let words = name_words(&recap.conference_name, recap.year);
+        let same = groups.iter_mut().find(|g| {
+            let other = name_words(&g.name, g.year);
+            g.year == recap.year
+                && recap.year.is_some()
+                && !words.is_empty()
+                && !other.is_empty()
+                && (words.iter().all(|w| other.contains(w)) || other.iter().all(|w| words.contains(w)))
+        });
+        match same {
+            Some(group) => {
+                diagnostics.push(Diagnostic::new(
+                    Severity::Note,
+                    &recap.file,
+                    0,
+                    format!("\"{}\" is the same conference as \"{}\" ({}); their recaps are merged", recap.conference_name, group.name, group.recaps[0].file),
+                ).with_help("set `recap.conference` in the front matter if they are different conferences"));
+                if words.len() > name_words(&group.name, group.year).len() {
+                    group.name = recap.conference_name.clone();
+                }
+                group.recaps.push(recap);
+            }
+            None => groups.push(ConferenceGroup { name: recap.conference_name.clone(), year: recap.year, recaps: vec![recap] }),
+        }
+    }
+    groups
+}
+
+/// Days of all recaps of one conference: one per label, dated where any recap dates it or a
+/// dated weekday of the same week dates it.
+fn merge_days(recaps: &[&ExtractedRecap]) -> Vec<ExtractedDay> {
+    let mut merged: Vec<ExtractedDay> = Vec::new();
+    for day in recaps.iter().flat_map(|r| &r.days) {
+        match merged.iter_mut().find(|d| d.label == day.label) {
+            Some(existing) => {
+                if existing.date.is_none() {
+                    existing.date = day.date.clone();
+                }
+            }
+            None => merged.push(day.clone()),
+        }
+    }
+    let anchor = merged.iter().find_map(|d| {
+        let weekday = days::Weekday::parse(&d.label)?;
+        Some((weekday, d.date.clone()?))
+    });
+    if let Some((anchor_weekday, anchor_date)) = anchor {
+        for day in merged.iter_mut().filter(|d| d.date.is_none()) {
+            if let Some(weekday) = days::Weekday::parse(&day.label) {
+                day.date = days::shift_date(&anchor_date, weekday.days_since(anchor_weekday));
+            }
+        }
+    }
+    if merged.iter().all(|d| d.date.is_some()) {
+        merged.sort_by(|a, b| a.date.cmp(&b.date));
+    }
+    merged
+}
+
+fn merge_talks(recaps: &[&ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) -> Vec<MergedTalk> {
+    let mut merged: Vec<(MergedTalk, usize)> = Vec::new();
+    for (recap_index, recap) in recaps.iter().enumerate() {
+        for talk in &recap.talks {
+            let notes = TalkNotes {
+                source: SourceLocation { file: recap.file.clone(), line: talk.line },
+                author: recap.front_matter.author.clone(),
+                html: talk.html.clone(),
+            };
+            let tracks: Vec<String> = talk.tracks.iter().map(|label| author_alias(recap, label)).collect();
+            let same = merged.iter_mut().find(|(existing, from)| *from != recap_index && is_same_talk(existing, talk));
+            match same {
+                Some((existing, _)) => {
+                    let first = &existing.notes[0].source;
+                    diagnostics.push(Diagnostic::new(
+                        Severity::Note,
+                        &recap.file,
+                        talk.line,
+                        format!("talk \"{}\" is also covered at {}:{}; the two are shown as one talk", display(talk), first.file, first.line),
+                    ));
+                    merge_into(existing, talk, tracks, notes, &recap.file, diagnostics);
+                }
+                None => {
+                    if let Some((dup, _)) = merged.iter().find(|(e, from)| *from == recap_index && e.title.is_some() && e.title == talk.title) {
+                        diagnostics.push(
+                            Diagnostic::new(Severity::Warning, &recap.file, talk.line, format!("talk \"{}\" appears twice in this recap (first at line {})", display(talk), dup.notes[0].source.line))
+                                .with_help("remove one, or add `<!-- recap: skip -->` under the repeated heading"),
+                        );
+                    }
+                    merged.push((
+                        MergedTalk {
+                            title: talk.title.clone(),
+                            speakers: talk.speakers.clone(),
+                            tracks,
+                            day: talk.day.clone(),
+                            links: talk.links.clone(),
+                            summary: talk.summary.clone(),
+                            notes: vec![notes],
+                        },
+                        recap_index,
+                    ));
+                }
+            }
+        }
+    }
+    merged.into_iter().map(|(talk, _)| talk).collect()
+}
+
+fn author_alias(recap: &ExtractedRecap, label: &str) -> String {
+    recap
+        .track_aliases
+        .iter()
+        .find(|(alias, _)| alias.trim_start_matches('#').eq_ignore_ascii_case(label.trim_start_matches('#')))
+        .map_or_else(|| label.to_owned(), |(_, canonical)| canonical.clone())
+}
+
+fn display(talk: &ExtractedTalk) -> String {
+    talk.title.clone().unwrap_or_else(|| talk.speakers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", "))
+}
+
+fn speakers_match(a: &[Person], b: &[Person]) -> bool {
+    a.iter().any(|x| b.iter().any(|y| name_key(&x.name) == name_key(&y.name) || near_duplicate_names(&x.name, &y.name)))
+}
+
+fn is_same_talk(existing: &MergedTalk, talk: &ExtractedTalk) -> bool {
+    match (&existing.title, &talk.title) {
+        (Some(a), Some(b)) => same_title(a, b),
+        _ => {
+            let same_day = existing.day.is_none() || talk.day.is_none() || existing.day == talk.day;
+            same_day && speakers_match(&existing.speakers, &talk.speakers)
+        }
+    }
+}
+
+fn merge_into(existing: &mut MergedTalk, talk: &ExtractedTalk, tracks: Vec<String>, notes: TalkNotes, file: &str, diagnostics: &mut Vec<Diagnostic>) {
+    if existing.title.is_none() {
+        existing.title = talk.title.clone();
+    }
+    if existing.day.is_none() {
+        existing.day = talk.day.clone();
+    }
+    for person in &talk.speakers {
+        let exact = existing.speakers.iter_mut().find(|p| name_key(&p.name) == name_key(&person.name));
+        if let Some(known) = exact {
+            if known.company.is_none() {
+                known.company = person.company.clone();
+            }
+            continue;
+        }
+        match existing.speakers.iter_mut().find(|p| near_duplicate_names(&p.name, &person.name)) {
+            Some(known) => {
+                let keep_new = known.company.is_none() && person.company.is_some();
+                let (kept, dropped) = if keep_new { (person.name.clone(), known.name.clone()) } else { (known.name.clone(), person.name.clone()) };
+                diagnostics.push(
+                    Diagnostic::new(Severity::Warning, file, talk.line, format!("\"{dropped}\" and \"{kept}\" are taken to be one person (same talk, day and conference); shown as \"{kept}\""))
+                        .with_help("if they are different people, correct the name with `<!-- recap: speakers=\"…\" -->`"),
+                );
+                if keep_new {
+                    *known = person.clone();
+                } else if known.company.is_none() {
+                    known.company = person.company.clone();
+                }
+            }
+            None => existing.speakers.push(person.clone()),
+        }
+    }
+    for label in tracks {
+        if !existing.tracks.iter().any(|t| t.eq_ignore_ascii_case(&label)) {
+            existing.tracks.push(label);
+        }
+    }
+    for link in &talk.links {
+        if !existing.links.iter().any(|l| l.url == link.url) {
+            existing.links.push(link.clone());
+        }
+    }
+    if existing.summary.is_empty() {
+        existing.summary = talk.summary.clone();
+    }
+    existing.notes.push(notes);
 }

@@ -27,6 +27,12 @@ impl Weekday {
         WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(lower)).map(|i| Weekday(i as u8))
     }
 
+    /// Days from `earlier` forward to this weekday, within one week (-3..=3 around it).
+    pub fn days_since(self, earlier: Weekday) -> i64 {
+        let diff = (self.0 as i64 - earlier.0 as i64).rem_euclid(7);
+        if diff > 3 { diff - 7 } else { diff }
+    }
+
     fn plus(self, days: i64) -> Weekday {
         Weekday((self.0 as i64 + days).rem_euclid(7) as u8)
     }
@@ -37,6 +43,8 @@ impl Weekday {
 pub struct DayMarker {
     pub number: Option<u32>,
     pub weekday: Option<Weekday>,
+    /// `(month, day)` when the heading gives a date (`06.11. - Wednesday`, `THURSDAY 7/13`).
+    pub month_day: Option<(u32, u32)>,
 }
 
 const NUMBER_WORDS: [&str; 7] = ["zero", "one", "two", "three", "four", "five", "six"];
@@ -60,9 +68,12 @@ pub fn day_marker(text: &str) -> Option<DayMarker> {
         .collect();
     let mut marker = DayMarker::default();
     let mut i = 0;
-    // `06.11.` / `7/13` / `2019-11-06` date prefix.
-    if words.first().is_some_and(|w| looks_like_date(w)) {
+    // `06.11.` / `7/13` date prefix, or a date after the weekday (`THURSDAY 7/13`).
+    if let Some(first) = words.first().filter(|w| looks_like_date(w)) {
+        marker.month_day = month_day(first);
         i += 1;
+    } else if let Some(second) = words.get(1).filter(|w| looks_like_date(w)) {
+        marker.month_day = month_day(second);
     }
     if let Some(weekday) = words.get(i).and_then(|w| Weekday::parse(w)) {
         marker.weekday = Some(weekday);
@@ -89,6 +100,59 @@ pub fn day_marker(text: &str) -> Option<DayMarker> {
         }
     }
     Some(marker)
+}
+
+/// `06.11.` is day.month (European), `7/13` is month/day (US) unless the first part is > 12.
+fn month_day(word: &str) -> Option<(u32, u32)> {
+    let parts: Vec<u32> = word.split(['.', '/']).filter(|p| !p.is_empty()).filter_map(|p| p.parse().ok()).collect();
+    let (a, b) = (*parts.first()?, *parts.get(1)?);
+    let (month, day) = if word.contains('.') || a > 12 { (b, a) } else { (a, b) };
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((month, day))
+}
+
+/// The weekday of an ISO date (`2019-11-06` → Wednesday), by Sakamoto's method.
+pub fn weekday_of_date(iso: &str) -> Option<Weekday> {
+    let mut parts = iso.get(..10)?.split('-').map(|p| p.parse::<i64>().ok());
+    let (mut y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    const T: [i64; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    if m < 3 {
+        y -= 1;
+    }
+    let sunday_based = (y + y / 4 - y / 100 + y / 400 + T[(m - 1) as usize] + d).rem_euclid(7);
+    Some(Weekday(((sunday_based + 6) % 7) as u8))
+}
+
+/// `iso` moved by `days` days (`2019-11-06`, -1 → `2019-11-05`).
+pub fn shift_date(iso: &str, days: i64) -> Option<String> {
+    let mut parts = iso.get(..10)?.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    let (y, m, d) = civil_from_days(days_from_civil(y, m, d) + days);
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Days since 1970-01-01 (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 fn looks_like_date(word: &str) -> bool {
@@ -175,7 +239,8 @@ impl DayResolver {
         self.intro_anchor.map(|w| w.plus(n as i64 - 1))
     }
 
-    fn learn(&mut self, n: u32, w: Weekday) {
+    /// Tells the resolver which weekday `Day n` is (from an author hint).
+    pub fn learn(&mut self, n: u32, w: Weekday) {
         if !self.numbered.iter().any(|(m, _)| *m == n) {
             self.numbered.push((n, w));
         }
@@ -193,17 +258,17 @@ mod tests {
     #[test]
     fn recognises_day_headings() {
         let cases = [
-            ("Day 1", Some(1), None),
-            ("Day one Keynotes", Some(1), None),
-            ("Conference day 2 keynotes", Some(2), None),
-            ("Second day", Some(2), None),
-            ("Tuesday: Hands-on workshops", None, wd("tuesday")),
-            ("06.11. - Wednesday", None, wd("wednesday")),
-            ("THURSDAY 7/13", None, wd("thursday")),
-            ("Day 2 - Friday", Some(2), wd("friday")),
+            ("Day 1", Some(1), None, None),
+            ("Day one Keynotes", Some(1), None, None),
+            ("Conference day 2 keynotes", Some(2), None, None),
+            ("Second day", Some(2), None, None),
+            ("Tuesday: Hands-on workshops", None, wd("tuesday"), None),
+            ("06.11. - Wednesday", None, wd("wednesday"), Some((11, 6))),
+            ("THURSDAY 7/13", None, wd("thursday"), Some((7, 13))),
+            ("Day 2 - Friday", Some(2), wd("friday"), None),
         ];
-        for (text, number, weekday) in cases {
-            assert_eq!(day_marker(text), Some(DayMarker { number, weekday }), "{text}");
+        for (text, number, weekday, month_day) in cases {
+            assert_eq!(day_marker(text), Some(DayMarker { number, weekday, month_day }), "{text}");
         }
         for text in ["Conclusion of Tuesday", "Takeaways", "Daylight saving", "Day trading for devs", "The first talk"] {
             assert_eq!(day_marker(text), None, "{text}");
@@ -230,6 +295,22 @@ mod tests {
         days.talk_seen();
         assert_eq!(days.resolve(day_marker("Day 2").unwrap()).label, "Friday");
         assert_eq!(intro_anchor("I travelled on Monday."), None);
+    }
+
+    #[test]
+    fn dates_shift_across_months_and_years() {
+        assert_eq!(shift_date("2019-11-06", -1).as_deref(), Some("2019-11-05"));
+        assert_eq!(shift_date("2019-12-31", 1).as_deref(), Some("2020-01-01"));
+        assert_eq!(shift_date("2024-03-01", -1).as_deref(), Some("2024-02-29"));
+        assert_eq!(wd("tuesday").unwrap().days_since(wd("wednesday").unwrap()), -1);
+    }
+
+    #[test]
+    fn weekdays_of_dates() {
+        assert_eq!(weekday_of_date("2019-11-06"), wd("wednesday"));
+        assert_eq!(weekday_of_date("2024-02-29"), wd("thursday"));
+        assert_eq!(weekday_of_date("2000-01-01"), wd("saturday"));
+        assert_eq!(weekday_of_date("not a date"), None);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! - **days**: pairs of matched talks, judged on whether they sit on the same day.
 
 use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
 use std::fmt;
 
 use recap_bundle::{Bundle, Talk};
@@ -88,12 +89,34 @@ impl Report {
     }
 }
 
+/// Scores every recap under `inputs` on its own (annotations describe one post each, before
+/// recaps of the same conference are merged) against `<stem>.expected.json` in `expected`.
+pub fn score_recaps(inputs: &[std::path::PathBuf], expected: &Path) -> anyhow::Result<Report> {
+    use anyhow::Context;
+    let mut bundles = Vec::new();
+    for file in crate::inputs::find_recaps(inputs)? {
+        let text = std::fs::read(&file.path).with_context(|| format!("reading {}", file.path.display()))?;
+        let text = String::from_utf8_lossy(&text);
+        bundles.push(crate::compile_sources([(file.display.as_str(), text.as_ref())]).bundle);
+    }
+    let mut report = Report::default();
+    for bundle in &bundles {
+        let annotations = load_annotations(expected, bundle)?;
+        let single = score(bundle, &annotations);
+        for (total, c) in report.total.iter_mut().zip(single.total) {
+            total.add(c);
+        }
+        report.files.extend(single.files);
+    }
+    anyhow::ensure!(!report.files.is_empty(), "no annotation in {} matches these recaps", expected.display());
+    Ok(report)
+}
+
 /// Reads the annotation `<stem>.expected.json` in `dir` of every recap in `bundle` that has one.
 pub fn load_annotations(dir: &std::path::Path, bundle: &Bundle) -> anyhow::Result<Vec<(String, Annotation)>> {
     use anyhow::Context;
     let mut annotations = Vec::new();
-    for conference in &bundle.conferences {
-        let file = &conference.source.file;
+    for file in bundle.conferences.iter().flat_map(|c| c.sources.iter().map(|s| &s.file)) {
         let stem = file.rsplit('/').next().unwrap_or(file).trim_end_matches(".markdown").trim_end_matches(".md");
         let path = dir.join(format!("{stem}.expected.json"));
         if path.exists() {
@@ -109,7 +132,7 @@ pub fn load_annotations(dir: &std::path::Path, bundle: &Bundle) -> anyhow::Resul
 pub fn score(bundle: &Bundle, annotations: &[(String, Annotation)]) -> Report {
     let mut report = Report::default();
     for (file, annotation) in annotations {
-        let talks: Vec<&Talk> = bundle.talks.iter().filter(|t| &t.source.file == file).collect();
+        let talks: Vec<&Talk> = bundle.talks.iter().filter(|t| t.notes.iter().any(|n| &n.source.file == file)).collect();
         let counts = score_file(bundle, &talks, &annotation.talks);
         for (total, c) in report.total.iter_mut().zip(counts) {
             total.add(c);
@@ -199,22 +222,7 @@ fn match_talks(talks: &[&Talk], expected: &[AnnotatedTalk]) -> Vec<(usize, usize
     pairs
 }
 
-/// Dice coefficient of the two titles' word sets (lowercase, letters and digits only).
-pub fn title_similarity(a: &str, b: &str) -> f64 {
-    let words = |s: &str| -> HashSet<String> {
-        deunicode::deunicode(s)
-            .to_lowercase()
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect()
-    };
-    let (a, b) = (words(a), words(b));
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    2.0 * a.intersection(&b).count() as f64 / (a.len() + b.len()) as f64
-}
+pub use crate::similarity::title_similarity;
 
 fn name_key(name: &str) -> String {
     deunicode::deunicode(name).to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
@@ -269,12 +277,6 @@ impl fmt::Display for Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn similar_titles_match() {
-        assert!(title_similarity("The Rust book, revisited", "The Rust Book – revisited") > 0.99);
-        assert!(title_similarity("Async in depth", "Testing in production") < 0.6);
-    }
 
     #[test]
     fn overlap_counts_shared_items() {

@@ -12,6 +12,7 @@ use crate::days::{self, DayResolver};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::front_matter::{self, FrontMatter};
 use crate::heading::{self, TalkHeading};
+use crate::hints::{self, Marker, RecapHints};
 use crate::list_talks;
 use crate::markdown::{self, Block, BlockKind, Heading, ListItem, Outline};
 use crate::mojibake;
@@ -26,9 +27,19 @@ pub struct ExtractedRecap {
     pub front_matter: FrontMatter,
     pub conference_name: String,
     pub year: Option<i32>,
-    /// Day labels in order of first appearance.
-    pub days: Vec<String>,
+    /// Days in order of first appearance.
+    pub days: Vec<ExtractedDay>,
     pub talks: Vec<ExtractedTalk>,
+    /// The author's track aliases: label as written → label it means.
+    pub track_aliases: Vec<(String, String)>,
+}
+
+/// A conference day as one recap names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtractedDay {
+    pub label: String,
+    /// ISO date, from the heading (`06.11. - Wednesday` and the year) or an author hint.
+    pub date: Option<String>,
 }
 
 /// One talk as read from a recap.
@@ -54,7 +65,9 @@ const SUMMARY_CHARS: usize = 220;
 #[derive(Debug, Clone)]
 enum Role {
     Day(days::DayMarker),
-    Talk(TalkHeading),
+    Talk(TalkHeading, Option<Marker>),
+    /// Excluded by the author with `<!-- recap: skip -->`.
+    Skipped,
     Other,
 }
 
@@ -63,13 +76,15 @@ pub fn extract(file: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) -> R
     let (source, repaired) = mojibake::repair(source);
     if repaired > 0 {
         diagnostics.push(
-            Diagnostic::new(Severity::Note, file, 0, format!("repaired {repaired} mojibake sequence(s): UTF-8 text that had been read as Mac Roman"))
-                .with_help("save the file as UTF-8 to silence this note"),
+            Diagnostic::new(Severity::Warning, file, 0, format!("repaired {repaired} mojibake sequence(s): UTF-8 text that had been read as Mac Roman"))
+                .with_help("re-save the file as UTF-8 with the intended characters (e.g. `…` where it shows `‚Ä¶`)"),
         );
     }
-    let split = front_matter::split(&source)
-        .map_err(|err| Diagnostic::new(Severity::Error, file, err.line, format!("invalid {} front matter: {}", err.format, err.message))
-            .with_help("fix the front matter; the other recaps are still compiled"))?;
+    let split = front_matter::split(&source).map_err(|err| {
+        Diagnostic::new(Severity::Error, file, err.line, format!("invalid {} front matter: {}", err.format, err.message))
+            .with_help("fix the front matter; the other recaps are still compiled")
+    })?;
+    let hints = RecapHints::read(split.front_matter.recap.as_ref(), file, 1, diagnostics);
     let body = shortcodes::rewrite(split.body);
     let line_offset = split.body_line_offset;
     let line_of = |offset: usize| markdown::line_of(&body, offset) + line_offset;
@@ -77,16 +92,18 @@ pub fn extract(file: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) -> R
     let style = heading::HeadingStyle::learn(outline.headings.iter().map(|h| h.text.as_str()));
     outline.promote(|block| is_day_line(block) || is_talk_paragraph(block, style));
 
-    let roles: Vec<Role> =
-        outline.headings.iter().enumerate().map(|(i, h)| classify(&outline, i, h, body.len(), style)).collect();
-    let has_weekday_headings = roles.iter().any(|r| matches!(r, Role::Day(m) if m.weekday.is_some()));
-    let first_day_heading = outline.headings.iter().zip(&roles).find(|(_, r)| matches!(r, Role::Day(_))).map(|(h, _)| h.range.start);
-    let intro: String = outline
-        .blocks_in(0, first_day_heading.unwrap_or(0))
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let mut resolver = DayResolver::new(if has_weekday_headings { None } else { days::intro_anchor(&intro) });
+    let mut roles = Vec::with_capacity(outline.headings.len());
+    for (i, heading) in outline.headings.iter().enumerate() {
+        let own_end = outline.headings.get(i + 1).map_or(body.len(), |h| h.range.start);
+        let marker = outline
+            .blocks_in(heading.range.end, own_end)
+            .take_while(|b| matches!(b.kind, BlockKind::Comment(_)))
+            .find_map(|b| match &b.kind {
+                BlockKind::Comment(comment) => hints::parse_marker(comment, file, line_of(b.range.start), diagnostics),
+                _ => None,
+            });
+        roles.push(classify(&outline, heading, own_end, style, marker));
+    }
 
     let title = split
         .front_matter
@@ -94,7 +111,24 @@ pub fn extract(file: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) -> R
         .clone()
         .or_else(|| outline.headings.iter().find(|h| h.level == 1).map(|h| h.text.clone()))
         .unwrap_or_else(|| file_stem(file));
-    let (conference_name, year) = conference::name_and_year(&title, split.front_matter.date.as_deref());
+    let (mut conference_name, mut year) = conference::name_and_year(&title, split.front_matter.date.as_deref());
+    if let Some(name) = &hints.conference {
+        (conference_name, year) = conference::name_and_year(name, hints.year.map(|y| y.to_string()).as_deref().or(split.front_matter.date.as_deref()));
+    }
+    if let Some(hinted) = hints.year {
+        year = Some(hinted);
+    }
+
+    let has_weekday_headings = roles.iter().any(|r| matches!(r, Role::Day(m) if m.weekday.is_some()));
+    let first_day_heading = outline.headings.iter().zip(&roles).find(|(_, r)| matches!(r, Role::Day(_))).map(|(h, _)| h.range.start);
+    let intro: String = outline.blocks_in(0, first_day_heading.unwrap_or(0)).map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+    let mut resolver = DayResolver::new(if has_weekday_headings { None } else { days::intro_anchor(&intro) });
+    for (key, date) in &hints.days {
+        if let (Some(n), Some(weekday)) = (days::day_marker(key).and_then(|m| m.number), days::weekday_of_date(date)) {
+            resolver.learn(n, weekday);
+        }
+    }
+    let talk_levels: Vec<u8> = outline.headings.iter().zip(&roles).filter(|(_, r)| matches!(r, Role::Talk(..))).map(|(h, _)| h.level).collect();
 
     let mut recap = ExtractedRecap {
         file: file.to_owned(),
@@ -103,6 +137,7 @@ pub fn extract(file: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) -> R
         year,
         days: Vec::new(),
         talks: Vec::new(),
+        track_aliases: hints.tracks.iter().map(|(a, c)| (a.clone(), c.clone())).collect(),
     };
     let mut current_day: Option<String> = None;
     // Enclosing non-talk headings: (level, session kind they stand for).
@@ -113,43 +148,55 @@ pub fn extract(file: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) -> R
 
     for (i, (heading, role)) in outline.headings.iter().zip(&roles).enumerate() {
         groupings.retain(|(level, _)| *level < heading.level);
+        let own_end = outline.headings.get(i + 1).map_or(body.len(), |h| h.range.start);
         match role {
             Role::Day(marker) => {
-                let day = resolver.resolve(*marker);
-                if !recap.days.contains(&day.label) {
-                    recap.days.push(day.label.clone());
-                }
-                current_day = Some(day.label);
+                let label = resolver.resolve(*marker).label;
+                let date = day_date(&hints, &label, &heading.text, marker, year);
+                recap.add_day(&label, date);
+                current_day = Some(label);
                 groupings.push((heading.level, heading::grouping_kind(&heading.text)));
-                let own_end = outline.headings.get(i + 1).map_or(body.len(), |h| h.range.start);
-                let kind = groupings.iter().rev().find_map(|(_, kind)| kind.clone());
+                let kind = innermost_kind(&groupings);
                 recap.talks.extend(list_context.talks_in(heading.range.end, own_end, current_day.clone(), kind, &heading.text, diagnostics));
             }
+            Role::Skipped => groupings.push((heading.level, None)),
             Role::Other => {
                 groupings.push((heading.level, heading::grouping_kind(&heading.text)));
-                let own_end = outline.headings.get(i + 1).map_or(body.len(), |h| h.range.start);
-                let kind = groupings.iter().rev().find_map(|(_, kind)| kind.clone());
+                let kind = innermost_kind(&groupings);
                 let list_talks = list_context.talks_in(heading.range.end, own_end, current_day.clone(), kind, &heading.text, diagnostics);
                 let has_text = outline.blocks_in(heading.range.end, own_end).any(|b| !b.text.is_empty() || b.kind == BlockKind::Other);
                 if !list_talks.is_empty() {
                     resolver.talk_seen();
                     recap.talks.extend(list_talks);
                 } else if has_text {
-                    diagnostics.push(
-                        Diagnostic::new(Severity::Note, file, line_of(heading.range.start), format!("section \"{}\" is not a talk and is left out of the bundle", heading.text))
-                            .with_help("if it is a talk, write its heading as `Title - Speaker (Company)` or add a `_#Track_` line under it"),
-                    );
+                    let line = line_of(heading.range.start);
+                    let looks_like_talk = current_day.is_some() && talk_levels.contains(&heading.level);
+                    let diagnostic = if looks_like_talk {
+                        Diagnostic::new(Severity::Warning, file, line, format!("heading \"{}\" sits among talks but could not be read as one; it is left out", heading.text))
+                            .with_help(format!("write it as `{} - Speaker (Company)`, or add `<!-- recap: talk -->` (or `<!-- recap: skip -->`) under it", heading.text))
+                    } else {
+                        Diagnostic::new(Severity::Note, file, line, format!("section \"{}\" is not a talk and is left out of the bundle", heading.text))
+                            .with_help("if it is a talk, write its heading as `Title - Speaker (Company)`, add a `_#Track_` line under it, or add `<!-- recap: talk -->`")
+                    };
+                    diagnostics.push(diagnostic);
                 }
             }
-            Role::Talk(parsed) => {
+            Role::Talk(parsed, marker) => {
                 resolver.talk_seen();
                 let section_end = talk_section_end(&outline.headings, &roles, i, body.len());
-                let kind = groupings.iter().rev().find_map(|(_, kind)| kind.clone());
-                let talk = build_talk(&body, &outline, heading, parsed, section_end, kind, current_day.clone(), line_of(heading.range.start));
+                let kind = innermost_kind(&groupings);
+                let line = line_of(heading.range.start);
+                let mut talk = build_talk(&body, &outline, heading, parsed, section_end, kind, current_day.clone(), line);
+                if let Some(marker) = marker {
+                    apply_marker(&mut talk, marker, file, diagnostics);
+                    if let Some(day) = &marker.day {
+                        recap.add_day(day, day_date(&hints, day, day, &days::DayMarker::default(), year));
+                    }
+                }
                 if talk.speakers.is_empty() {
                     diagnostics.push(
                         Diagnostic::new(Severity::Warning, file, talk.line, format!("talk \"{}\" names no speaker", talk.title.as_deref().unwrap_or("?")))
-                            .with_help("add the speaker to the heading: `Title - Speaker (Company)`"),
+                            .with_help("add the speaker to the heading (`Title - Speaker (Company)`) or add `<!-- recap: speakers=\"Name (Company)\" -->` under it"),
                     );
                 }
                 recap.talks.push(talk);
@@ -165,13 +212,70 @@ pub fn extract(file: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) -> R
     Ok(recap)
 }
 
-fn classify(outline: &Outline, index: usize, heading: &Heading, body_len: usize, style: heading::HeadingStyle) -> Role {
-    if let Some(marker) = days::day_marker(&heading.text) {
-        return Role::Day(marker);
+impl ExtractedRecap {
+    fn add_day(&mut self, label: &str, date: Option<String>) {
+        match self.days.iter_mut().find(|d| d.label == label) {
+            Some(day) => {
+                if day.date.is_none() {
+                    day.date = date;
+                }
+            }
+            None => self.days.push(ExtractedDay { label: label.to_owned(), date }),
+        }
+    }
+}
+
+fn innermost_kind(groupings: &[(u8, Option<String>)]) -> Option<String> {
+    groupings.iter().rev().find_map(|(_, kind)| kind.clone())
+}
+
+/// The date of a day: an author hint naming the label or the heading, else the heading's own
+/// `day.month` with the conference year.
+fn day_date(hints: &RecapHints, label: &str, heading: &str, marker: &days::DayMarker, year: Option<i32>) -> Option<String> {
+    let hinted = hints.days.iter().find(|(key, _)| {
+        key.eq_ignore_ascii_case(label) || key.eq_ignore_ascii_case(heading) || days::day_marker(key).is_some_and(|m| m.number.is_some() && m.number == marker.number)
+    });
+    if let Some((_, date)) = hinted {
+        return Some(date.clone());
+    }
+    let (month, day) = marker.month_day?;
+    Some(format!("{:04}-{month:02}-{day:02}", year?))
+}
+
+/// Applies an author's `<!-- recap: … -->` corrections to a talk.
+fn apply_marker(talk: &mut ExtractedTalk, marker: &Marker, file: &str, diagnostics: &mut Vec<Diagnostic>) {
+    if let Some(title) = &marker.title {
+        talk.title = Some(title.clone()).filter(|t| !t.is_empty());
+    }
+    if let Some(speakers) = &marker.speakers {
+        match people::parse_byline(speakers) {
+            Some(people) => talk.speakers = people,
+            None => diagnostics.push(
+                Diagnostic::new(Severity::Warning, file, talk.line, format!("could not read the marker's speakers \"{speakers}\""))
+                    .with_help("write `speakers=\"Ada Lovelace (Analytical Engines), Charles Babbage\"`"),
+            ),
+        }
+    }
+    if let Some(tracks) = &marker.tracks {
+        talk.tracks = tracks.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect();
+    }
+    if let Some(day) = &marker.day {
+        talk.day = Some(day.clone());
+    }
+}
+
+fn classify(outline: &Outline, heading: &Heading, own_end: usize, style: heading::HeadingStyle, marker: Option<Marker>) -> Role {
+    if marker.as_ref().is_some_and(|m| m.skip) {
+        return Role::Skipped;
+    }
+    if let Some(day) = days::day_marker(&heading.text).filter(|_| marker.is_none()) {
+        return Role::Day(day);
     }
     let link_text = heading.leading_link.as_ref().map(|l| l.text.as_str());
     let parsed = heading::parse_with_style(&heading.text, link_text, style);
-    let own_end = outline.headings.get(index + 1).map_or(body_len, |h| h.range.start);
+    if marker.as_ref().is_some_and(Marker::makes_talk) {
+        return Role::Talk(parsed, marker);
+    }
     let meta = leading_meta(outline, heading.range.end, own_end);
     let links_to_talk = heading.leading_link.as_ref().is_some_and(|l| l.url.starts_with("http") && l.text == parsed.title);
     if parsed.title.is_empty() && parsed.speakers.is_empty() {
@@ -179,7 +283,7 @@ fn classify(outline: &Outline, index: usize, heading: &Heading, body_len: usize,
     }
     let has_byline = meta.byline.is_some() && parsed.speakers.is_empty();
     if !parsed.speakers.is_empty() || meta.tags.is_some() || has_byline || links_to_talk || !parsed.kinds.is_empty() {
-        Role::Talk(parsed)
+        Role::Talk(parsed, None)
     } else {
         Role::Other
     }
@@ -294,7 +398,7 @@ impl LeadingMeta<'_> {
 
 fn leading_meta(outline: &Outline, from: usize, to: usize) -> LeadingMeta<'_> {
     let mut meta = LeadingMeta::default();
-    for block in outline.blocks_in(from, to).take(2) {
+    for block in outline.blocks_in(from, to).filter(|b| !matches!(b.kind, BlockKind::Comment(_))).take(2) {
         if block.kind != BlockKind::Paragraph {
             break;
         }

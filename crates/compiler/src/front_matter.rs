@@ -19,6 +19,9 @@ pub struct FrontMatter {
     pub url: Option<String>,
     #[serde(default, deserialize_with = "loose_bool")]
     pub draft: Option<bool>,
+    /// Author hints for the compiler (see [`crate::hints`]).
+    #[serde(default)]
+    pub recap: Option<serde_json::Value>,
     /// Tags as a list, or as one string of words (`tags: "rust conference"`).
     #[serde(default, deserialize_with = "loose_list")]
     pub tags: Vec<String>,

@@ -15,6 +15,7 @@ pub mod eval;
 pub mod extract;
 pub mod front_matter;
 pub mod heading;
+pub mod hints;
 pub mod inputs;
 pub mod list_talks;
 pub mod markdown;
@@ -22,6 +23,7 @@ pub mod mojibake;
 pub mod notes;
 pub mod people;
 pub mod shortcodes;
+pub mod similarity;
 pub mod slug;
 
 use std::path::PathBuf;
@@ -69,7 +71,8 @@ pub fn compile_sources<'a>(sources: impl IntoIterator<Item = (&'a str, &'a str)>
             Err(error) => diagnostics.push(error),
         }
     }
-    Compilation { bundle: assemble::assemble(&recaps), diagnostics }
+    let bundle = assemble::assemble(&recaps, &mut diagnostics);
+    Compilation { bundle, diagnostics }
 }
 
 /// The bundle as pretty JSON with a trailing newline: the compiler's output format.

@@ -58,10 +58,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { inputs, expected } => {
-            let compilation = recap_compiler::compile(&inputs)?;
-            let annotations = recap_compiler::eval::load_annotations(&expected, &compilation.bundle)?;
-            anyhow::ensure!(!annotations.is_empty(), "no annotation in {} matches these recaps", expected.display());
-            print!("{}", recap_compiler::eval::score(&compilation.bundle, &annotations));
+            print!("{}", recap_compiler::eval::score_recaps(&inputs, &expected)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Build { inputs, out, quiet } => {

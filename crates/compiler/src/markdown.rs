@@ -57,9 +57,11 @@ pub struct Block {
     pub range: Range<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BlockKind {
     Paragraph,
+    /// An HTML comment block, with its raw text (`<!-- … -->`): invisible on the author's blog.
+    Comment(String),
     Other,
 }
 
@@ -120,9 +122,10 @@ impl Outline {
                         c.text(" ");
                     }
                 }
-                Event::Html(_) | Event::InlineHtml(_) => {
+                Event::Html(html) | Event::InlineHtml(html) => {
                     if let Some(c) = current.as_mut() {
                         c.markup_only = false;
+                        c.html.push_str(html);
                     }
                 }
                 _ => {}
@@ -185,6 +188,8 @@ struct Collector {
     /// Whether the first thing in the element is a link, strong or emphasised text.
     starts_with_markup: Option<bool>,
     markup_only: bool,
+    /// Raw HTML of an HTML block.
+    html: String,
 }
 
 impl Collector {
@@ -207,6 +212,7 @@ impl Collector {
             leading_link: None,
             starts_with_markup: None,
             markup_only: true,
+            html: String::new(),
         }
     }
 
@@ -266,7 +272,13 @@ impl Collector {
                 promoted: false,
             }),
             None => outline.blocks.push(Block {
-                kind: if self.is_paragraph { BlockKind::Paragraph } else { BlockKind::Other },
+                kind: if self.is_paragraph {
+                    BlockKind::Paragraph
+                } else if self.html.trim_start().starts_with("<!--") && self.html.trim_end().ends_with("-->") {
+                    BlockKind::Comment(self.html.trim().to_owned())
+                } else {
+                    BlockKind::Other
+                },
                 all_emphasis: self.is_paragraph && !self.plain_outside_emphasis && !text.is_empty(),
                 all_strong: self.is_paragraph && !self.plain_outside_strong && !text.is_empty(),
                 text,

@@ -17,7 +17,7 @@ fn bundle_of(name: &str) -> Bundle {
 #[test]
 fn nothing_from_a_recap_can_execute() {
     let bundle = bundle_of("hostile-html");
-    let html = &bundle.talks[0].html;
+    let html = &bundle.talks[0].notes[0].html;
     for forbidden in ["<script", "onerror", "onclick", "javascript:", "<iframe", "<style", "__recapPwned", "<img"] {
         assert!(!html.contains(forbidden), "{forbidden} survived in {html}");
     }
@@ -29,7 +29,7 @@ fn nothing_from_a_recap_can_execute() {
 fn shortcodes_never_leak_as_text() {
     let bundle = bundle_of("link-headings-with-tags");
     for talk in &bundle.talks {
-        assert!(!talk.html.contains("{{"), "{}", talk.html);
+        assert!(!talk.notes[0].html.contains("{{"), "{}", talk.notes[0].html);
         assert!(!talk.summary.contains("{{"), "{}", talk.summary);
     }
 }
@@ -85,7 +85,7 @@ fn sections_that_are_not_talks_are_reported_with_their_line() {
     let skipped: Vec<(u32, &str)> = compilation
         .diagnostics
         .iter()
-        .filter(|d| d.message.contains("is not a talk"))
+        .filter(|d| d.message.contains("left out"))
         .map(|d| (d.line, d.message.as_str()))
         .collect();
     let lines: Vec<u32> = skipped.iter().map(|(line, _)| *line).collect();
@@ -140,4 +140,33 @@ fn the_committed_json_schema_matches_the_types() {
     }
     let committed = std::fs::read_to_string(path).unwrap_or_default();
     assert!(committed == generated, "docs/bundle.schema.json is stale: run `cargo recap schema > docs/bundle.schema.json`");
+}
+
+#[test]
+fn front_matter_hints_name_the_conference_date_the_days_and_alias_tracks() {
+    let bundle = bundle_of("author-hints");
+    let conference = &bundle.conferences[0];
+    assert_eq!((conference.name.as_str(), conference.year), ("HarbourConf Oslo 2023", Some(2023)));
+    let days: Vec<(&str, Option<&str>)> = conference.days.iter().map(|d| (d.label.as_str(), d.date.as_deref())).collect();
+    assert_eq!(days, [("Wednesday", Some("2023-05-17")), ("Thursday", Some("2023-05-18"))], "Day 1 is a Wednesday by its date; Day 2 follows");
+    let upgrades = bundle.talks.iter().find(|t| t.title.as_deref() == Some("Cluster upgrades without tears")).unwrap();
+    assert_eq!(bundle.track(&upgrades.tracks[0]).unwrap().label, "Kubernetes");
+}
+
+#[test]
+fn inline_markers_mark_correct_and_exclude_talks() {
+    let source = fixture("author-hints");
+    let compilation = compile_sources([("input.md", source.as_str())]);
+    let bundle = &compilation.bundle;
+    let titles: Vec<&str> = bundle.talks.iter().filter_map(|t| t.title.as_deref()).collect();
+    assert_eq!(titles, ["Cluster upgrades without tears", "Five tools in five minutes", "Observability budgets"]);
+    let lightning = &bundle.talks[1];
+    assert_eq!(lightning.speakers[0].company.as_deref(), Some("Tiny Tools"));
+    assert_eq!(bundle.track(&lightning.tracks[0]).unwrap().label, "Lightning Talk");
+    assert_eq!(bundle.talks[2].speakers[0].company.as_deref(), Some("Metricly"), "a marker corrects a heading");
+    assert!(bundle.talks.iter().all(|t| !t.notes[0].html.contains("recap:")), "markers never show in the notes");
+    let messages: Vec<String> = compilation.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(messages.iter().any(|m| m.contains("unknown hint key `recap.colour`")), "{messages:#?}");
+    assert!(messages.iter().any(|m| m.contains("unknown key `tittle`")), "{messages:#?}");
+    assert!(!messages.iter().any(|m| m.contains("Sponsors")), "skipped sections are not reported: {messages:#?}");
 }
