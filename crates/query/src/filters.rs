@@ -67,10 +67,10 @@ impl Filters {
         let query = query.strip_prefix('?').unwrap_or(query);
         let mut filters = Filters::default();
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-            if let Some(facet) = Facet::from_query_key(&key) {
-                if !value.is_empty() {
-                    filters.selected_mut(facet).insert(value.into_owned());
-                }
+            if let Some(facet) = Facet::from_query_key(&key)
+                && !value.is_empty()
+            {
+                filters.selected_mut(facet).insert(value.into_owned());
             }
         }
         filters
