@@ -151,6 +151,8 @@ pub async fn fetch_bundle(url: &str) -> Result<Bundle, LoadError> {
 
 #[cfg(test)]
 mod tests {
+    use recap_bundle::SCHEMA_VERSION;
+
     use super::*;
 
     #[test]
@@ -174,14 +176,16 @@ mod tests {
             Err(LoadError::Invalid { .. })
         ));
         assert!(matches!(
-            parse_bundle(r#"{"schema_version": 1}"#),
+            parse_bundle(&format!(r#"{{"schema_version": {SCHEMA_VERSION}}}"#)),
             Err(LoadError::Invalid { .. })
         ));
     }
 
     #[test]
     fn parses_an_empty_bundle() {
-        let text = r#"{"schema_version":1,"conferences":[],"talks":[],"tracks":[],"speakers":[]}"#;
-        assert_eq!(parse_bundle(text).unwrap().talks.len(), 0);
+        let text = format!(
+            r#"{{"schema_version":{SCHEMA_VERSION},"conferences":[],"talks":[],"tracks":[],"speakers":[]}}"#
+        );
+        assert_eq!(parse_bundle(&text).unwrap().talks.len(), 0);
     }
 }

@@ -123,12 +123,41 @@ pub fn TalkCard(bundle: Arc<Bundle>, index: usize) -> impl IntoView {
         view! { <ul class="talk-links" aria-label="Links">{items}</ul> }
     });
 
-    let notes = (!talk.html.trim().is_empty()).then(|| {
-        let html = talk.html.clone();
+    let notes: Vec<_> = talk
+        .notes
+        .iter()
+        .filter(|notes| !notes.html.trim().is_empty())
+        .collect();
+    let notes_view = (!notes.is_empty()).then(|| {
+        let several = notes.len() > 1;
+        let summary = if several {
+            format!("Read the full notes ({} recaps)", notes.len())
+        } else {
+            "Read the full notes".to_owned()
+        };
+        let sections = notes
+            .into_iter()
+            .map(|notes| {
+                // With several recaps of one talk, say whose notes each part is.
+                let byline = several.then(|| {
+                    let by = notes.author.clone().map_or_else(
+                        || "From another recap".to_owned(),
+                        |author| format!("Notes by {author}"),
+                    );
+                    view! { <h3 class="talk-notes-byline">{by}</h3> }
+                });
+                view! {
+                    <section class="talk-notes-part">
+                        {byline}
+                        <div class="talk-notes-body" inner_html=notes.html.clone()></div>
+                    </section>
+                }
+            })
+            .collect_view();
         view! {
             <details class="talk-notes" data-testid="talk-notes">
-                <summary>"Read the full notes"</summary>
-                <div class="talk-notes-body" inner_html=html></div>
+                <summary>{summary}</summary>
+                {sections}
             </details>
         }
     });
@@ -155,7 +184,7 @@ pub fn TalkCard(bundle: Arc<Bundle>, index: usize) -> impl IntoView {
             </ul>
             {summary}
             {links_view}
-            {notes}
+            {notes_view}
         </article>
     }
 }

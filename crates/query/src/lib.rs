@@ -37,7 +37,7 @@ pub fn matching_indices(bundle: &Bundle, filters: &Filters) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
-    use recap_bundle::{SourceLocation, Talk, TalkSpeaker};
+    use recap_bundle::{Talk, TalkSpeaker};
 
     use super::*;
 
@@ -55,11 +55,7 @@ mod tests {
             tracks: tracks.iter().map(|t| (*t).to_owned()).collect(),
             links: Vec::new(),
             summary: String::new(),
-            html: String::new(),
-            source: SourceLocation {
-                file: "r.md".to_owned(),
-                line: 1,
-            },
+            notes: Vec::new(),
         }
     }
 

@@ -1,0 +1,480 @@
+//! Browser tests of the viewer: each mounts the app into a fresh element with an in-memory (or
+//! deliberately missing) bundle and checks what a reader sees.
+//!
+//! Run headless with
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p recap-viewer`.
+#![cfg(target_arch = "wasm32")]
+
+use recap_bundle::{
+    Bundle, Conference, Day, Link, LinkKind, RecapSource, SCHEMA_VERSION, SourceLocation, Speaker,
+    Talk, TalkNotes, TalkSpeaker, Track,
+};
+use recap_viewer::{BundleSource, mount};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, js_sys};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+// ---------------------------------------------------------------------------------------------
+// Fixture: a tiny invented conference.
+
+fn talk(
+    id: &str,
+    day: &str,
+    title: Option<&str>,
+    speakers: &[(&str, &str)],
+    tracks: &[&str],
+) -> Talk {
+    Talk {
+        id: id.to_owned(),
+        conference: "tidepool-2030".to_owned(),
+        day: Some(day.to_owned()),
+        title: title.map(str::to_owned),
+        speakers: speakers
+            .iter()
+            .map(|(id, name)| TalkSpeaker {
+                id: (*id).to_owned(),
+                name: (*name).to_owned(),
+                company: Some("Example Org".to_owned()),
+            })
+            .collect(),
+        tracks: tracks.iter().map(|t| (*t).to_owned()).collect(),
+        links: vec![Link {
+            kind: LinkKind::Slides,
+            url: format!("https://example.org/{id}"),
+            label: "Slides".to_owned(),
+        }],
+        summary: format!("Summary of {id}."),
+        notes: vec![TalkNotes {
+            source: SourceLocation {
+                file: "tidepool.md".to_owned(),
+                line: 3,
+            },
+            author: Some("Rae Lind".to_owned()),
+            html: format!(
+                "<p>Notes on {id}.</p><ul><li>first point</li><li>second point</li></ul>"
+            ),
+        }],
+    }
+}
+
+fn fixture() -> Bundle {
+    let mut talks = vec![
+        talk(
+            "locks",
+            "tidepool-2030-day-1",
+            Some("Picking Locks Safely"),
+            &[("uma", "Uma Reyes")],
+            &["security"],
+        ),
+        talk(
+            "pods",
+            "tidepool-2030-day-1",
+            Some("Pods in Practice"),
+            &[("ole", "Ole Brandt")],
+            &["containers"],
+        ),
+        talk(
+            "signing",
+            "tidepool-2030-day-2",
+            Some("Signing Images"),
+            &[("uma", "Uma Reyes"), ("ole", "Ole Brandt")],
+            &["security", "containers"],
+        ),
+        talk(
+            "keynote",
+            "tidepool-2030-day-2",
+            None,
+            &[("kai", "Kai Moreau")],
+            &[],
+        ),
+    ];
+    let speaker = |id: &str, name: &str, talks: &[&str]| Speaker {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        companies: vec!["Example Org".to_owned()],
+        talks: talks.iter().map(|t| (*t).to_owned()).collect(),
+    };
+    Bundle {
+        schema_version: SCHEMA_VERSION,
+        conferences: vec![Conference {
+            id: "tidepool-2030".to_owned(),
+            name: "Tidepool 2030".to_owned(),
+            year: Some(2030),
+            sources: vec![RecapSource {
+                file: "tidepool.md".to_owned(),
+                title: None,
+                date: None,
+                author: None,
+                url: None,
+            }],
+            days: vec![
+                Day {
+                    id: "tidepool-2030-day-1".to_owned(),
+                    label: "Day 1".to_owned(),
+                    date: None,
+                },
+                Day {
+                    id: "tidepool-2030-day-2".to_owned(),
+                    label: "Day 2".to_owned(),
+                    date: Some("2030-05-02".to_owned()),
+                },
+            ],
+        }],
+        talks: {
+            // A second recap covered the signing talk too.
+            talks[2].notes.push(TalkNotes {
+                source: SourceLocation {
+                    file: "tidepool-too.md".to_owned(),
+                    line: 9,
+                },
+                author: Some("Sol Park".to_owned()),
+                html: "<p>Another view.</p>".to_owned(),
+            });
+            talks
+        },
+        tracks: vec![
+            Track {
+                id: "security".to_owned(),
+                label: "#Security".to_owned(),
+                aliases: Vec::new(),
+            },
+            Track {
+                id: "containers".to_owned(),
+                label: "#Docker & Kubernetes".to_owned(),
+                aliases: vec!["K8s".to_owned()],
+            },
+        ],
+        speakers: vec![
+            speaker("kai", "Kai Moreau", &["keynote"]),
+            speaker("ole", "Ole Brandt", &["pods", "signing"]),
+            speaker("uma", "Uma Reyes", &["locks", "signing"]),
+        ],
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers.
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh element in `<body>` to mount into; also resets the page URL's query.
+fn fresh_container() -> HtmlElement {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
+    let element: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&element).unwrap();
+    element
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|node| node.unchecked_into())
+        .collect()
+}
+
+fn one(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+fn testid(id: &str) -> String {
+    format!("[data-testid=\"{id}\"]")
+}
+
+fn card_ids(root: &Element) -> Vec<String> {
+    all(root, &testid("talk-card"))
+        .iter()
+        .map(|card| card.get_attribute("data-id").unwrap())
+        .collect()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    one(root, selector)
+        .text_content()
+        .unwrap_or_default()
+        .trim()
+        .to_owned()
+}
+
+fn option_checkbox(root: &Element, facet: &str, id: &str) -> HtmlInputElement {
+    one(
+        root,
+        &format!(
+            "{} [data-testid=\"facet-option\"][data-id=\"{id}\"] input",
+            testid(&format!("facet-{facet}"))
+        ),
+    )
+    .unchecked_into()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits (up to 3 s) until `condition` holds; reactive updates and fetches are asynchronous.
+async fn wait_until(what: &str, condition: impl Fn() -> bool) {
+    for _ in 0..300 {
+        if condition() {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
+fn search() -> String {
+    web_sys::window().unwrap().location().search().unwrap()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tests.
+
+#[wasm_bindgen_test]
+async fn renders_one_card_per_talk() {
+    let root = fresh_container();
+    let _viewer = mount(root.clone(), BundleSource::Loaded(fixture()));
+    wait_until("cards render", || card_ids(&root).len() == 4).await;
+
+    assert_eq!(card_ids(&root), ["locks", "pods", "signing", "keynote"]);
+    assert_eq!(text(&root, &testid("result-count")), "4 talks");
+    assert_eq!(
+        one(&root, &testid("result-count"))
+            .get_attribute("aria-live")
+            .as_deref(),
+        Some("polite")
+    );
+    assert_eq!(document().query_selector_all("h1").unwrap().length(), 1);
+
+    let signing = one(&root, "[data-testid=\"talk-card\"][data-id=\"signing\"]");
+    assert_eq!(text(&signing, &testid("talk-title")), "Signing Images");
+    let tracks: Vec<String> = all(&signing, &testid("talk-track"))
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
+    assert_eq!(tracks, ["#Security", "#Docker & Kubernetes"]);
+    let speakers = text(&signing, &testid("talk-speakers"));
+    assert!(
+        speakers.contains("Uma Reyes")
+            && speakers.contains("Ole Brandt")
+            && speakers.contains("Example Org")
+    );
+    assert_eq!(text(&signing, &testid("talk-day")), "Day 2");
+    assert_eq!(text(&signing, &testid("talk-conference")), "Tidepool 2030");
+    assert_eq!(
+        text(&signing, &testid("talk-summary")),
+        "Summary of signing."
+    );
+    assert_eq!(
+        one(&signing, "a.talk-link")
+            .get_attribute("href")
+            .as_deref(),
+        Some("https://example.org/signing")
+    );
+
+    // The notes are real HTML, inside a closed <details>.
+    let notes = one(&signing, &testid("talk-notes"));
+    assert_eq!(notes.tag_name(), "DETAILS");
+    assert!(!notes.has_attribute("open"));
+    assert_eq!(all(&notes, "ul > li").len(), 2);
+    // Two recaps covered this talk: both notes are there, each with its author.
+    let bylines: Vec<String> = all(&notes, ".talk-notes-byline")
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
+    assert_eq!(bylines, ["Notes by Rae Lind", "Notes by Sol Park"]);
+    let locks = one(&root, "[data-testid=\"talk-card\"][data-id=\"locks\"]");
+    assert!(all(&locks, ".talk-notes-byline").is_empty());
+
+    // A talk without a title is called by its speakers.
+    let keynote = one(&root, "[data-testid=\"talk-card\"][data-id=\"keynote\"]");
+    assert_eq!(text(&keynote, &testid("talk-title")), "Kai Moreau");
+}
+
+#[wasm_bindgen_test]
+async fn facet_options_show_live_counts() {
+    let root = fresh_container();
+    let _viewer = mount(root.clone(), BundleSource::Loaded(fixture()));
+    wait_until("cards render", || card_ids(&root).len() == 4).await;
+
+    let label = |facet: &str, id: &str| {
+        let selector = format!(
+            "{} [data-testid=\"facet-option\"][data-id=\"{id}\"]",
+            testid(&format!("facet-{facet}"))
+        );
+        one(&root, &selector)
+            .text_content()
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(label("track", "security"), "#Security 2");
+    assert_eq!(label("speaker", "uma"), "Uma Reyes 2");
+    assert_eq!(one(&root, &testid("facet-day")).tag_name(), "FIELDSET");
+    assert_eq!(
+        text(&root, &format!("{} legend", testid("facet-day"))),
+        "Day"
+    );
+
+    // Selecting a day updates the other facets' counts; zero-count options stay, dimmed.
+    option_checkbox(&root, "day", "tidepool-2030-day-1").click();
+    wait_until("counts update", || {
+        label("track", "containers") == "#Docker & Kubernetes 1"
+    })
+    .await;
+    assert_eq!(label("speaker", "kai"), "Kai Moreau 0");
+    let kai = one(&root, "[data-testid=\"facet-option\"][data-id=\"kai\"]");
+    assert!(kai.class_list().contains("is-empty"));
+}
+
+#[wasm_bindgen_test]
+async fn toggling_filters_narrows_the_cards_and_updates_the_url() {
+    let root = fresh_container();
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("?embed=1"))
+        .unwrap();
+    let _viewer = mount(root.clone(), BundleSource::Loaded(fixture()));
+    wait_until("cards render", || card_ids(&root).len() == 4).await;
+    let clear: HtmlElement = one(&root, &testid("clear-filters")).unchecked_into();
+    assert!(clear.has_attribute("disabled"));
+
+    option_checkbox(&root, "track", "security").click();
+    wait_until("security talks only", || {
+        card_ids(&root) == ["locks", "signing"]
+    })
+    .await;
+    assert_eq!(text(&root, &testid("result-count")), "2 of 4 talks");
+    assert_eq!(search(), "?embed=1&track=security");
+
+    // OR within a facet.
+    option_checkbox(&root, "track", "containers").click();
+    wait_until("both tracks", || {
+        card_ids(&root) == ["locks", "pods", "signing"]
+    })
+    .await;
+
+    // AND across facets.
+    option_checkbox(&root, "speaker", "ole").click();
+    wait_until("Ole's talks in those tracks", || {
+        card_ids(&root) == ["pods", "signing"]
+    })
+    .await;
+    assert_eq!(
+        search(),
+        "?embed=1&track=containers&track=security&speaker=ole"
+    );
+
+    // Back restores the previous selection, checkboxes included.
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .back()
+        .unwrap();
+    wait_until("back to both tracks", || {
+        card_ids(&root) == ["locks", "pods", "signing"]
+    })
+    .await;
+    assert!(!option_checkbox(&root, "speaker", "ole").checked());
+    assert!(option_checkbox(&root, "track", "containers").checked());
+
+    clear.click();
+    wait_until("all talks again", || card_ids(&root).len() == 4).await;
+    assert_eq!(text(&root, &testid("result-count")), "4 talks");
+    assert_eq!(search(), "?embed=1");
+    assert!(!option_checkbox(&root, "track", "security").checked());
+}
+
+#[wasm_bindgen_test]
+async fn filters_are_read_from_the_url() {
+    let root = fresh_container();
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some("?day=tidepool-2030-day-2"),
+        )
+        .unwrap();
+    let _viewer = mount(root.clone(), BundleSource::Loaded(fixture()));
+    wait_until("day 2 talks", || card_ids(&root) == ["signing", "keynote"]).await;
+    assert!(option_checkbox(&root, "day", "tidepool-2030-day-2").checked());
+    assert_eq!(text(&root, &testid("result-count")), "2 of 4 talks");
+}
+
+#[wasm_bindgen_test]
+async fn invalid_json_shows_the_error_state() {
+    let root = fresh_container();
+    let _viewer = mount(
+        root.clone(),
+        BundleSource::Json("{\"schema_version\": 1, \"talks\": [".to_owned()),
+    );
+    wait_until("error shows", || {
+        root.query_selector(&testid("error")).unwrap().is_some()
+    })
+    .await;
+    let error = one(&root, &testid("error"));
+    assert_eq!(error.get_attribute("role").as_deref(), Some("alert"));
+    assert!(error.text_content().unwrap().contains("not valid"));
+    assert!(card_ids(&root).is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn other_schema_versions_show_the_error_state() {
+    let root = fresh_container();
+    let mut bundle = fixture();
+    bundle.schema_version = SCHEMA_VERSION + 1;
+    let _viewer = mount(root.clone(), BundleSource::Loaded(bundle));
+    wait_until("error shows", || {
+        root.query_selector(&testid("error")).unwrap().is_some()
+    })
+    .await;
+    assert!(text(&root, &testid("error")).contains("schema_version"));
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_bundle_shows_loading_then_the_error_state() {
+    let root = fresh_container();
+    let _viewer = mount(
+        root.clone(),
+        BundleSource::Url("no-such-bundle-here.json".to_owned()),
+    );
+    assert!(root.query_selector(&testid("loading")).unwrap().is_some());
+    wait_until("error shows", || {
+        root.query_selector(&testid("error")).unwrap().is_some()
+    })
+    .await;
+    assert!(root.query_selector(&testid("loading")).unwrap().is_none());
+    assert!(text(&root, &testid("error")).contains("no-such-bundle-here.json"));
+}
+
+#[wasm_bindgen_test]
+async fn json_bundles_render_like_loaded_ones() {
+    let root = fresh_container();
+    let json = serde_json::to_string(&fixture()).unwrap();
+    let _viewer = mount(root.clone(), BundleSource::Json(json));
+    wait_until("cards render", || card_ids(&root).len() == 4).await;
+}
