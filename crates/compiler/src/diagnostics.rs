@@ -4,7 +4,8 @@
 use std::fmt;
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Information about a decision the compiler made (e.g. a section that is not a talk).
     Note,
@@ -25,13 +26,15 @@ impl fmt::Display for Severity {
 }
 
 /// One message about one place in a recap.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Recap path as shown in the bundle (relative to its input).
     pub file: String,
     /// 1-based line, or 0 for the whole file.
     pub line: u32,
+    /// 1-based column, or 0 for the whole line or file.
+    pub column: u32,
     pub message: String,
     /// What the author can do about it.
     pub help: Option<String>,
@@ -39,7 +42,13 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(severity: Severity, file: &str, line: u32, message: impl Into<String>) -> Self {
-        Diagnostic { severity, file: file.to_owned(), line, message: message.into(), help: None }
+        Diagnostic { severity, file: file.to_owned(), line, column: u32::from(line > 0), message: message.into(), help: None }
+    }
+
+    /// The same diagnostic at another column.
+    pub fn at_column(mut self, column: u32) -> Self {
+        self.column = column;
+        self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -51,7 +60,7 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.line > 0 {
-            write!(f, "{}:{}: {}: {}", self.file, self.line, self.severity, self.message)?;
+            write!(f, "{}:{}:{}: {}: {}", self.file, self.line, self.column.max(1), self.severity, self.message)?;
         } else {
             write!(f, "{}: {}: {}", self.file, self.severity, self.message)?;
         }

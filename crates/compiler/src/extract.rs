@@ -152,6 +152,12 @@ pub fn extract(file: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) -> R
         match role {
             Role::Day(marker) => {
                 let label = resolver.resolve(*marker).label;
+                if marker.weekday.is_none() && label.starts_with("Day") && !hints.days.keys().any(|k| k.eq_ignore_ascii_case(&label)) {
+                    diagnostics.push(
+                        Diagnostic::new(Severity::Note, file, line_of(heading.range.start), format!("\"{}\" is not placed on a date or weekday; it is shown as \"{label}\"", heading.text))
+                            .with_help(format!("add `days = {{ \"{label}\" = \"YYYY-MM-DD\" }}` to the `[recap]` front-matter hints")),
+                    );
+                }
                 let date = day_date(&hints, &label, &heading.text, marker, year);
                 recap.add_day(&label, date);
                 current_day = Some(label);
@@ -326,6 +332,7 @@ impl ListContext<'_> {
                 let Some(talk) = talk else {
                     diagnostics.push(
                         Diagnostic::new(Severity::Warning, self.file, line, format!("list item \"{}\" sits in a list of talks but could not be read as one", item.text))
+                            .at_column(markdown::column_of(self.body, item.range.start))
                             .with_help("write it like its neighbours, e.g. `Speaker - Title` or `[Title](url) by Speaker`"),
                     );
                     continue;

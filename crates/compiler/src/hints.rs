@@ -162,7 +162,7 @@ mod tests {
         let mut d = Vec::new();
         parse_marker("<!-- recap: tittle=\"x\" -->", "post.md", 7, &mut d);
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].to_string().lines().next().unwrap(), "post.md:7: warning: unknown key `tittle` in a recap marker");
+        assert_eq!(d[0].to_string().lines().next().unwrap(), "post.md:7:1: warning: unknown key `tittle` in a recap marker");
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
+use recap_compiler::diagnostics::Severity;
 
 /// Compile conference recap posts (Markdown) into a Recap Viewer bundle.
 #[derive(Parser)]
@@ -12,6 +13,12 @@ use clap::{Parser, Subcommand};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -27,6 +34,16 @@ enum Command {
         /// Hide notes (sections that are not talks, repairs); warnings and errors still show.
         #[arg(long, short)]
         quiet: bool,
+    },
+    /// Report what the compiler would do with recaps: talks it cannot read, sections it skips,
+    /// merges, unknown hints. Exits non-zero when a recap has errors.
+    Check {
+        /// Recap files (.md) or folders searched recursively.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// `text` (compiler-style lines) or `json` (for CI).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Print the JSON Schema of the bundle format.
     Schema,
@@ -57,6 +74,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print!("{}", recap_compiler::bundle_schema());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Check { inputs, format } => {
+            let compilation = recap_compiler::compile(&inputs)?;
+            match format {
+                Format::Json => println!("{}", serde_json::to_string_pretty(&compilation.diagnostics)?),
+                Format::Text => {
+                    for diagnostic in &compilation.diagnostics {
+                        println!("{diagnostic}");
+                    }
+                    let count = |s: Severity| compilation.diagnostics.iter().filter(|d| d.severity == s).count();
+                    println!(
+                        "{} talks in {} conferences; {} errors, {} warnings, {} notes",
+                        compilation.bundle.talks.len(),
+                        compilation.bundle.conferences.len(),
+                        count(Severity::Error),
+                        count(Severity::Warning),
+                        count(Severity::Note)
+                    );
+                }
+            }
+            Ok(if compilation.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+        }
         Command::Eval { inputs, expected } => {
             print!("{}", recap_compiler::eval::score_recaps(&inputs, &expected)?);
             Ok(ExitCode::SUCCESS)
@@ -64,7 +102,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Build { inputs, out, quiet } => {
             let compilation = recap_compiler::compile(&inputs)?;
             for diagnostic in &compilation.diagnostics {
-                if !quiet || diagnostic.severity > recap_compiler::diagnostics::Severity::Note {
+                if !quiet || diagnostic.severity > Severity::Note {
                     eprintln!("{diagnostic}");
                 }
             }

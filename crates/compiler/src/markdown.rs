@@ -359,6 +359,13 @@ fn heading_number(level: HeadingLevel) -> u8 {
     level as u8
 }
 
+/// 1-based column (in characters) of byte `offset` in `text`.
+pub fn column_of(text: &str, offset: usize) -> u32 {
+    let offset = offset.min(text.len());
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..offset].chars().count() as u32 + 1
+}
+
 /// 1-based line of byte `offset` in `text`.
 pub fn line_of(text: &str, offset: usize) -> u32 {
     text[..offset.min(text.len())].bytes().filter(|&b| b == b'\n').count() as u32 + 1
