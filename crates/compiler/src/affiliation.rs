@@ -10,7 +10,7 @@ const ROLES: &[&str] = &[
     "president", "head", "staff", "consultant", "principal",
 ];
 
-fn is_role(word: &str) -> bool {
+pub fn is_role(word: &str) -> bool {
     ROLES.contains(&word.to_lowercase().trim_end_matches([',', '.']))
 }
 

@@ -18,6 +18,7 @@ use crate::markdown::{self, Block, BlockKind, Heading, ListItem, Outline};
 use crate::mojibake;
 use crate::notes;
 use crate::people::{self, Person};
+use crate::prose;
 use crate::shortcodes;
 
 /// What one recap says.
@@ -289,10 +290,15 @@ fn classify(outline: &Outline, heading: &Heading, own_end: usize, style: heading
     }
     let has_byline = meta.byline.is_some() && parsed.speakers.is_empty();
     if !parsed.speakers.is_empty() || meta.tags.is_some() || has_byline || links_to_talk || !parsed.kinds.is_empty() {
-        Role::Talk(parsed, None)
-    } else {
-        Role::Other
+        return Role::Talk(parsed, None);
     }
+    // `## Camlistore` then `In this talk, Ada Lovelace and Charles Babbage explain…`
+    let first_paragraph = outline.blocks_in(heading.range.end, own_end).find(|b| b.kind == BlockKind::Paragraph);
+    let presenters = first_paragraph.map(|b| prose::presenters(&b.text)).unwrap_or_default();
+    if !presenters.is_empty() && !prose::is_post_section(&heading.text) && !heading.promoted {
+        return Role::Talk(TalkHeading { speakers: presenters, ..parsed }, None);
+    }
+    Role::Other
 }
 
 /// Headings of sections whose lists are never talks (books, links, resources).

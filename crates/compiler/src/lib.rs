@@ -22,6 +22,7 @@ pub mod markdown;
 pub mod mojibake;
 pub mod notes;
 pub mod people;
+pub mod prose;
 pub mod shortcodes;
 pub mod similarity;
 pub mod slug;

@@ -23,7 +23,9 @@ const NOT_NAME_WORDS: &[&str] = &[
     "why", "what", "when", "your", "our", "my", "is", "are", "we", "you", "it", "this", "that",
     "keynote", "keynotes", "panel", "workshop", "tutorial", "talk", "talks", "session", "sessions",
     "day", "track", "lightning", "opening", "closing", "q&a", "intro", "introduction", "slides",
-    "video", "notes", "recap", "summary", "takeaways", "conclusion", "part",
+    "video", "notes", "recap", "summary", "takeaways", "conclusion", "part", "as", "if", "so", "but", "then", "also",
+    "here", "there", "after", "before", "since", "while", "once", "now", "even", "just", "like", "both", "all", "some",
+    "many", "most", "every", "each", "no", "not", "yes", "his", "her", "their", "its", "who", "which", "where",
 ];
 
 /// Whether `word` can be part of a person's name as a capitalised word (`Fong-Jones`, `J.`,
@@ -188,7 +190,7 @@ mod tests {
         for name in ["Ada Lovelace", "Robin van Zijll", "Mary-Jane O'Neil", "Łukasz Szczęsny", "J. R. Hacker"] {
             assert!(is_person_name(name), "{name}");
         }
-        for text in ["Berlin", "the Ocean", "Keynote Day", "Kubernetes at scale", "ING 2019", "Rule them all", "ING Netherlands", "VMWare Tanzu"] {
+        for text in ["As Wikipedia", "Berlin", "the Ocean", "Keynote Day", "Kubernetes at scale", "ING 2019", "Rule them all", "ING Netherlands", "VMWare Tanzu"] {
             assert!(!is_person_name(text), "{text}");
         }
     }
