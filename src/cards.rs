@@ -65,11 +65,14 @@ pub fn TalkCard(bundle: Arc<Bundle>, index: usize) -> impl IntoView {
         .tracks
         .iter()
         .map(|id| {
-            let label = bundle
-                .track(id)
-                .map_or_else(|| id.clone(), |track| track.label.clone());
+            let track = bundle.track(id);
+            let label = track.map_or_else(|| id.clone(), |track| track.label.clone());
+            // Other spellings of the track in the recaps, as a tooltip.
+            let aliases = track
+                .filter(|track| !track.aliases.is_empty())
+                .map(|track| format!("Also written {}", track.aliases.join(", ")));
             view! {
-                <li class="chip" data-testid="talk-track" data-id=id.clone()>
+                <li class="chip" data-testid="talk-track" data-id=id.clone() title=aliases>
                     {label}
                 </li>
             }
@@ -80,7 +83,7 @@ pub fn TalkCard(bundle: Arc<Bundle>, index: usize) -> impl IntoView {
         let date = day.date.clone();
         view! {
             <span class="meta-item" data-testid="talk-day">
-                <time datetime=date>{day.label.clone()}</time>
+                <time datetime=date.clone() title=date>{day.label.clone()}</time>
             </span>
         }
     });
@@ -123,6 +126,11 @@ pub fn TalkCard(bundle: Arc<Bundle>, index: usize) -> impl IntoView {
         view! { <ul class="talk-links" aria-label="Links">{items}</ul> }
     });
 
+    let recap_title = |file: &str| {
+        conference
+            .and_then(|c| c.sources.iter().find(|source| source.file == file))
+            .and_then(|source| source.title.clone())
+    };
     let notes: Vec<_> = talk
         .notes
         .iter()
@@ -140,10 +148,7 @@ pub fn TalkCard(bundle: Arc<Bundle>, index: usize) -> impl IntoView {
             .map(|notes| {
                 // With several recaps of one talk, say whose notes each part is.
                 let byline = several.then(|| {
-                    let by = notes.author.clone().map_or_else(
-                        || "From another recap".to_owned(),
-                        |author| format!("Notes by {author}"),
-                    );
+                    let by = notes_byline(&notes.author, recap_title(&notes.source.file));
                     view! { <h3 class="talk-notes-byline">{by}</h3> }
                 });
                 view! {
@@ -186,6 +191,15 @@ pub fn TalkCard(bundle: Arc<Bundle>, index: usize) -> impl IntoView {
             {links_view}
             {notes_view}
         </article>
+    }
+}
+
+/// Whose notes these are, when a talk has notes from several recaps.
+fn notes_byline(author: &Option<String>, recap_title: Option<String>) -> String {
+    match (author, recap_title) {
+        (Some(author), _) => format!("Notes by {author}"),
+        (None, Some(title)) => format!("From “{title}”"),
+        (None, None) => "From another recap".to_owned(),
     }
 }
 
