@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { RecapViewer } from './support/viewer.js';
 import { siteBundle, talksWhere } from './support/corpus.js';
 
-/** The day with the most talks, and a speaker on that day who also speaks on no other. */
+/** The day with the most talks, and the first speaker of a talk on that day. */
 function scenario(bundle) {
   const days = bundle.conferences.flatMap((conference) => conference.days);
   const [day] = days

@@ -16,10 +16,22 @@ use flate2::write::GzEncoder;
 use crate::exec;
 use crate::{RecapArgs, bundle, tools};
 
-pub fn run(args: &RecapArgs) -> Result<()> {
-    let inputs = bundle::resolve_inputs(&args.recaps)?;
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    recaps: RecapArgs,
+    /// Output folder [default: dist/]
+    #[arg(long, value_name = "DIR")]
+    dist: Option<PathBuf>,
+}
+
+pub fn run(args: &Args) -> Result<()> {
+    let inputs = bundle::resolve_inputs(&args.recaps.recaps)?;
+    let dist = match &args.dist {
+        Some(dir) => std::env::current_dir()?.join(dir),
+        None => exec::root().join("dist"),
+    };
     tools::ensure_build_tools()?;
-    let dist = exec::root().join("dist");
     build(&inputs, &dist)?;
     print_sizes(&dist)
 }

@@ -42,7 +42,7 @@ enum Command {
     /// Install missing build tools, compile the recaps and serve the app on http://127.0.0.1:8080
     Serve(RecapArgs),
     /// Build the release site into dist/ (relative URLs) and print its sizes
-    Dist(RecapArgs),
+    Dist(dist::Args),
     /// Install what the tests need and run every test layer (lint, native, wasm, browser)
     Test,
     /// Compile recaps into a bundle (used by Trunk's post_build hook)
