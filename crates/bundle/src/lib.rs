@@ -229,7 +229,11 @@ impl Talk {
             Some(title) => title.clone(),
             None => {
                 let names: Vec<&str> = self.speakers.iter().map(|s| s.name.as_str()).collect();
-                if names.is_empty() { "Untitled talk".to_owned() } else { names.join(", ") }
+                if names.is_empty() {
+                    "Untitled talk".to_owned()
+                } else {
+                    names.join(", ")
+                }
             }
         }
     }
@@ -261,7 +265,9 @@ impl Bundle {
         if self.schema_version == SCHEMA_VERSION {
             Ok(())
         } else {
-            Err(BundleError::UnsupportedVersion { found: self.schema_version })
+            Err(BundleError::UnsupportedVersion {
+                found: self.schema_version,
+            })
         }
     }
 }

@@ -4,10 +4,41 @@
 
 /// Words for a role someone holds at a company.
 const ROLES: &[&str] = &[
-    "engineer", "engineers", "developer", "developers", "lead", "manager", "member", "members", "founder", "co-founder",
-    "cofounder", "cto", "ceo", "architect", "architects", "advocate", "sre", "sres", "researcher", "researchers",
-    "employee", "employees", "folks", "people", "team", "speaker", "speakers", "maintainer", "maintainers", "director",
-    "president", "head", "staff", "consultant", "principal",
+    "engineer",
+    "engineers",
+    "developer",
+    "developers",
+    "lead",
+    "manager",
+    "member",
+    "members",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "cto",
+    "ceo",
+    "architect",
+    "architects",
+    "advocate",
+    "sre",
+    "sres",
+    "researcher",
+    "researchers",
+    "employee",
+    "employees",
+    "folks",
+    "people",
+    "team",
+    "speaker",
+    "speakers",
+    "maintainer",
+    "maintainers",
+    "director",
+    "president",
+    "head",
+    "staff",
+    "consultant",
+    "principal",
 ];
 
 pub fn is_role(word: &str) -> bool {
@@ -15,11 +46,18 @@ pub fn is_role(word: &str) -> bool {
 }
 
 fn capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 fn clean(word: &str) -> &str {
-    word.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '!' | '?' | '"' | '\'' | '*' | '_'))
+    word.trim_matches(|c: char| {
+        matches!(
+            c,
+            ',' | '.' | ';' | ':' | '(' | ')' | '!' | '?' | '"' | '\'' | '*' | '_'
+        )
+    })
 }
 
 /// The run of capitalised words starting at `words[from]`, without trailing location codes
@@ -36,7 +74,11 @@ fn company_at(words: &[&str], from: usize) -> Option<String> {
             break;
         }
     }
-    while run.len() > 1 && run.last().is_some_and(|w| w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase())) {
+    while run.len() > 1
+        && run
+            .last()
+            .is_some_and(|w| w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
+    {
         run.pop();
     }
     (!run.is_empty()).then(|| run.join(" "))
@@ -48,18 +90,31 @@ pub fn in_description(text: &str) -> Option<String> {
     let lower: Vec<String> = words.iter().map(|w| clean(w).to_lowercase()).collect();
     // `engineer at Initech`, `founder of Acme`, `engineers from Globex`
     for i in 0..words.len().saturating_sub(2) {
-        if is_role(&lower[i]) && matches!(lower[i + 1].as_str(), "at" | "from" | "of") {
-            if let Some(company) = company_at(&words, i + 2) {
-                return Some(company);
-            }
+        if is_role(&lower[i])
+            && matches!(lower[i + 1].as_str(), "at" | "from" | "of")
+            && let Some(company) = company_at(&words, i + 2)
+        {
+            return Some(company);
         }
     }
     // `member of the Hooli core team`, `the Hooli NYC team lead` (not `advocate for the Go team`)
     for i in 0..words.len().saturating_sub(2) {
         if lower[i] == "the" && capitalised(clean(words[i + 1])) {
-            let Some(team) = lower.iter().skip(i + 2).take(3).position(|w| w == "team").map(|t| t + i + 2) else { continue };
-            let membership = i >= 2 && matches!(lower[i - 1].as_str(), "of") && matches!(lower[i - 2].as_str(), "member" | "members" | "part");
-            let team_role = lower.get(team + 1).is_some_and(|w| matches!(w.as_str(), "lead" | "leader" | "manager" | "member"));
+            let Some(team) = lower
+                .iter()
+                .skip(i + 2)
+                .take(3)
+                .position(|w| w == "team")
+                .map(|t| t + i + 2)
+            else {
+                continue;
+            };
+            let membership = i >= 2
+                && matches!(lower[i - 1].as_str(), "of")
+                && matches!(lower[i - 2].as_str(), "member" | "members" | "part");
+            let team_role = lower
+                .get(team + 1)
+                .is_some_and(|w| matches!(w.as_str(), "lead" | "leader" | "manager" | "member"));
             if membership || team_role {
                 return Some(clean(words[i + 1]).to_owned());
             }
@@ -67,7 +122,10 @@ pub fn in_description(text: &str) -> Option<String> {
     }
     // `a Globex engineer`, `an Initech SRE`
     for i in 0..words.len().saturating_sub(2) {
-        if matches!(lower[i].as_str(), "a" | "an") && capitalised(clean(words[i + 1])) && is_role(&lower[i + 2]) {
+        if matches!(lower[i].as_str(), "a" | "an")
+            && capitalised(clean(words[i + 1]))
+            && is_role(&lower[i + 2])
+        {
             return Some(clean(words[i + 1]).to_owned());
         }
     }
@@ -91,15 +149,33 @@ mod tests {
     #[test]
     fn affiliations_in_descriptions() {
         let cases = [
-            ("a principal engineer at Initech shares his experiences", Some("Initech")),
-            ("a member of the Hooli core team tells us about locks", Some("Hooli")),
-            ("a member of the Gopher team at Globex NY gives a tour", Some("Globex")),
+            (
+                "a principal engineer at Initech shares his experiences",
+                Some("Initech"),
+            ),
+            (
+                "a member of the Hooli core team tells us about locks",
+                Some("Hooli"),
+            ),
+            (
+                "a member of the Gopher team at Globex NY gives a tour",
+                Some("Globex"),
+            ),
             ("the founder of Acme talks about profiling", Some("Acme")),
-            ("a Vandelay engineer delivers a comedy routine", Some("Vandelay")),
-            ("the Hooli NYC Go team lead explains cancellation", Some("Hooli")),
+            (
+                "a Vandelay engineer delivers a comedy routine",
+                Some("Vandelay"),
+            ),
+            (
+                "the Hooli NYC Go team lead explains cancellation",
+                Some("Hooli"),
+            ),
             ("a contributor provides pointers for beginners", None),
             ("the author of some popular libraries", None),
-            ("the Developer Advocate for the Gopher team shares advice", None),
+            (
+                "the Developer Advocate for the Gopher team shares advice",
+                None,
+            ),
         ];
         for (text, company) in cases {
             assert_eq!(in_description(text).as_deref(), company, "{text}");
@@ -108,7 +184,9 @@ mod tests {
 
     #[test]
     fn company_and_role_before_a_name() {
-        let words: Vec<&str> = "Initech Engineer Ada Lovelace described".split(' ').collect();
+        let words: Vec<&str> = "Initech Engineer Ada Lovelace described"
+            .split(' ')
+            .collect();
         assert_eq!(before_name(&words, 2).as_deref(), Some("Initech"));
         assert_eq!(before_name(&words, 0), None);
     }

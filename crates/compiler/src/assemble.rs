@@ -17,7 +17,8 @@
 use std::collections::BTreeMap;
 
 use recap_bundle::{
-    Bundle, Conference, Day, Link, RecapSource, SCHEMA_VERSION, SourceLocation, Speaker, Talk, TalkNotes, TalkSpeaker, Track,
+    Bundle, Conference, Day, Link, RecapSource, SCHEMA_VERSION, SourceLocation, Speaker, Talk,
+    TalkNotes, TalkSpeaker, Track,
 };
 
 use crate::days;
@@ -31,11 +32,30 @@ use crate::slug::{UniqueSlugs, slugify};
 const TITLE_SLUG_LEN: usize = 60;
 
 /// Words that do not tell conferences apart.
-const GENERIC_NAME_WORDS: &[&str] = &["conference", "conf", "summit", "the", "of", "days", "edition", "event"];
+const GENERIC_NAME_WORDS: &[&str] = &[
+    "conference",
+    "conf",
+    "summit",
+    "the",
+    "of",
+    "days",
+    "edition",
+    "event",
+];
 
 /// Track labels that mean the same track, whatever the recap: (canonical label, spellings).
 const DEFAULT_TRACK_ALIASES: &[(&str, &[&str])] = &[
-    ("Kubernetes", &["kubernetes", "k8s", "docker & kubernetes", "docker and kubernetes", "containers & kubernetes", "kubernetes & containers"]),
+    (
+        "Kubernetes",
+        &[
+            "kubernetes",
+            "k8s",
+            "docker & kubernetes",
+            "docker and kubernetes",
+            "containers & kubernetes",
+            "kubernetes & containers",
+        ],
+    ),
     ("Keynote", &["keynote", "keynotes"]),
     ("JavaScript", &["javascript", "js"]),
     ("Machine Learning", &["machine learning", "ml"]),
@@ -66,7 +86,10 @@ pub fn assemble(recaps: &[ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) ->
     let mut talk_ids = UniqueSlugs::default();
     let mut tracks: BTreeMap<String, Track> = BTreeMap::new();
     let mut speakers: BTreeMap<String, Speaker> = BTreeMap::new();
-    let mut bundle = Bundle { schema_version: SCHEMA_VERSION, ..Bundle::default() };
+    let mut bundle = Bundle {
+        schema_version: SCHEMA_VERSION,
+        ..Bundle::default()
+    };
 
     for group in &groups {
         let conference_id = conference_ids.claim(&slugify(&group.name, TITLE_SLUG_LEN));
@@ -77,17 +100,39 @@ pub fn assemble(recaps: &[ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) ->
             name: group.name.clone(),
             year: group.year,
             sources: group.recaps.iter().map(|r| recap_source(r)).collect(),
-            days: days.iter().map(|d| Day { id: day_id(&d.label), label: d.label.clone(), date: d.date.clone() }).collect(),
+            days: days
+                .iter()
+                .map(|d| Day {
+                    id: day_id(&d.label),
+                    label: d.label.clone(),
+                    date: d.date.clone(),
+                })
+                .collect(),
         });
 
         for talk in merge_talks(&group.recaps, diagnostics) {
-            let display = talk.title.clone().unwrap_or_else(|| talk.speakers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(" "));
-            let talk_id = talk_ids.claim(&format!("{conference_id}-{}", slugify(&display, TITLE_SLUG_LEN)));
+            let display = talk.title.clone().unwrap_or_else(|| {
+                talk.speakers
+                    .iter()
+                    .map(|s| s.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            let talk_id = talk_ids.claim(&format!(
+                "{conference_id}-{}",
+                slugify(&display, TITLE_SLUG_LEN)
+            ));
             let mut track_ids: Vec<String> = Vec::new();
             for label in &talk.tracks {
                 let id = track_id(label);
-                let track = tracks.entry(id.clone()).or_insert_with(|| Track { id: id.clone(), label: label.clone(), aliases: Vec::new() });
-                if !track.label.eq_ignore_ascii_case(label) && !track.aliases.iter().any(|a| a.eq_ignore_ascii_case(label)) {
+                let track = tracks.entry(id.clone()).or_insert_with(|| Track {
+                    id: id.clone(),
+                    label: label.clone(),
+                    aliases: Vec::new(),
+                });
+                if !track.label.eq_ignore_ascii_case(label)
+                    && !track.aliases.iter().any(|a| a.eq_ignore_ascii_case(label))
+                {
                     track.aliases.push(label.clone());
                 }
                 if !track_ids.contains(&id) {
@@ -103,15 +148,19 @@ pub fn assemble(recaps: &[ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) ->
                     companies: Vec::new(),
                     talks: Vec::new(),
                 });
-                if let Some(company) = &person.company {
-                    if !speaker.companies.contains(company) {
-                        speaker.companies.push(company.clone());
-                    }
+                if let Some(company) = &person.company
+                    && !speaker.companies.contains(company)
+                {
+                    speaker.companies.push(company.clone());
                 }
                 if !speaker.talks.contains(&talk_id) {
                     speaker.talks.push(talk_id.clone());
                 }
-                talk_speakers.push(TalkSpeaker { id, name: person.name.clone(), company: person.company.clone() });
+                talk_speakers.push(TalkSpeaker {
+                    id,
+                    name: person.name.clone(),
+                    company: person.company.clone(),
+                });
             }
             bundle.talks.push(Talk {
                 id: talk_id,
@@ -128,9 +177,13 @@ pub fn assemble(recaps: &[ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) ->
     }
 
     bundle.tracks = tracks.into_values().collect();
-    bundle.tracks.sort_by_key(|t| (t.label.trim_start_matches('#').to_lowercase(), t.id.clone()));
+    bundle
+        .tracks
+        .sort_by_key(|t| (t.label.trim_start_matches('#').to_lowercase(), t.id.clone()));
     bundle.speakers = speakers.into_values().collect();
-    bundle.speakers.sort_by_key(|s| (deunicode::deunicode(&s.name).to_lowercase(), s.id.clone()));
+    bundle
+        .speakers
+        .sort_by_key(|s| (deunicode::deunicode(&s.name).to_lowercase(), s.id.clone()));
     bundle
 }
 
@@ -138,13 +191,22 @@ pub fn assemble(recaps: &[ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) ->
 /// the label (`#Docker & Kubernetes` → `kubernetes`, `#Security` → `security`).
 pub fn track_id(label: &str) -> String {
     let key = label.trim().trim_start_matches('#').to_lowercase();
-    let canonical = DEFAULT_TRACK_ALIASES.iter().find(|(_, spellings)| spellings.contains(&key.as_str())).map_or(key.as_str(), |(c, _)| c);
+    let canonical = DEFAULT_TRACK_ALIASES
+        .iter()
+        .find(|(_, spellings)| spellings.contains(&key.as_str()))
+        .map_or(key.as_str(), |(c, _)| c);
     slugify(canonical, TITLE_SLUG_LEN)
 }
 
 fn recap_source(recap: &ExtractedRecap) -> RecapSource {
     let fm = &recap.front_matter;
-    RecapSource { file: recap.file.clone(), title: fm.title.clone(), date: fm.date.clone(), author: fm.author.clone(), url: fm.url.clone() }
+    RecapSource {
+        file: recap.file.clone(),
+        title: fm.title.clone(),
+        date: fm.date.clone(),
+        author: fm.author.clone(),
+        url: fm.url.clone(),
+    }
 }
 
 fn name_words(name: &str, year: Option<i32>) -> Vec<String> {
@@ -156,7 +218,10 @@ fn name_words(name: &str, year: Option<i32>) -> Vec<String> {
         .collect()
 }
 
-fn group_conferences<'a>(recaps: &'a [ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) -> Vec<ConferenceGroup<'a>> {
+fn group_conferences<'a>(
+    recaps: &'a [ExtractedRecap],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<ConferenceGroup<'a>> {
     let mut groups: Vec<ConferenceGroup<'a>> = Vec::new();
     for recap in recaps {
         let words = name_words(&recap.conference_name, recap.year);
@@ -166,7 +231,8 @@ fn group_conferences<'a>(recaps: &'a [ExtractedRecap], diagnostics: &mut Vec<Dia
                 && recap.year.is_some()
                 && !words.is_empty()
                 && !other.is_empty()
-                && (words.iter().all(|w| other.contains(w)) || other.iter().all(|w| words.contains(w)))
+                && (words.iter().all(|w| other.contains(w))
+                    || other.iter().all(|w| words.contains(w)))
         });
         match same {
             Some(group) => {
@@ -181,7 +247,11 @@ fn group_conferences<'a>(recaps: &'a [ExtractedRecap], diagnostics: &mut Vec<Dia
                 }
                 group.recaps.push(recap);
             }
-            None => groups.push(ConferenceGroup { name: recap.conference_name.clone(), year: recap.year, recaps: vec![recap] }),
+            None => groups.push(ConferenceGroup {
+                name: recap.conference_name.clone(),
+                year: recap.year,
+                recaps: vec![recap],
+            }),
         }
     }
     groups
@@ -223,12 +293,21 @@ fn merge_talks(recaps: &[&ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) ->
     for (recap_index, recap) in recaps.iter().enumerate() {
         for talk in &recap.talks {
             let notes = TalkNotes {
-                source: SourceLocation { file: recap.file.clone(), line: talk.line },
+                source: SourceLocation {
+                    file: recap.file.clone(),
+                    line: talk.line,
+                },
                 author: recap.front_matter.author.clone(),
                 html: talk.html.clone(),
             };
-            let tracks: Vec<String> = talk.tracks.iter().map(|label| author_alias(recap, label)).collect();
-            let same = merged.iter_mut().find(|(existing, from)| *from != recap_index && is_same_talk(existing, talk));
+            let tracks: Vec<String> = talk
+                .tracks
+                .iter()
+                .map(|label| author_alias(recap, label))
+                .collect();
+            let same = merged
+                .iter_mut()
+                .find(|(existing, from)| *from != recap_index && is_same_talk(existing, talk));
             match same {
                 Some((existing, _)) => {
                     let first = &existing.notes[0].source;
@@ -236,12 +315,19 @@ fn merge_talks(recaps: &[&ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) ->
                         Severity::Note,
                         &recap.file,
                         talk.line,
-                        format!("talk \"{}\" is also covered at {}:{}; the two are shown as one talk", display(talk), first.file, first.line),
+                        format!(
+                            "talk \"{}\" is also covered at {}:{}; the two are shown as one talk",
+                            display(talk),
+                            first.file,
+                            first.line
+                        ),
                     ));
                     merge_into(existing, talk, tracks, notes, &recap.file, diagnostics);
                 }
                 None => {
-                    if let Some((dup, _)) = merged.iter().find(|(e, from)| *from == recap_index && e.title.is_some() && e.title == talk.title) {
+                    if let Some((dup, _)) = merged.iter().find(|(e, from)| {
+                        *from == recap_index && e.title.is_some() && e.title == talk.title
+                    }) {
                         diagnostics.push(
                             Diagnostic::new(Severity::Warning, &recap.file, talk.line, format!("talk \"{}\" appears twice in this recap (first at line {})", display(talk), dup.notes[0].source.line))
                                 .with_help("remove one, or add `<!-- recap: skip -->` under the repeated heading"),
@@ -270,16 +356,30 @@ fn author_alias(recap: &ExtractedRecap, label: &str) -> String {
     recap
         .track_aliases
         .iter()
-        .find(|(alias, _)| alias.trim_start_matches('#').eq_ignore_ascii_case(label.trim_start_matches('#')))
+        .find(|(alias, _)| {
+            alias
+                .trim_start_matches('#')
+                .eq_ignore_ascii_case(label.trim_start_matches('#'))
+        })
         .map_or_else(|| label.to_owned(), |(_, canonical)| canonical.clone())
 }
 
 fn display(talk: &ExtractedTalk) -> String {
-    talk.title.clone().unwrap_or_else(|| talk.speakers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", "))
+    talk.title.clone().unwrap_or_else(|| {
+        talk.speakers
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
 }
 
 fn speakers_match(a: &[Person], b: &[Person]) -> bool {
-    a.iter().any(|x| b.iter().any(|y| name_key(&x.name) == name_key(&y.name) || near_duplicate_names(&x.name, &y.name)))
+    a.iter().any(|x| {
+        b.iter().any(|y| {
+            name_key(&x.name) == name_key(&y.name) || near_duplicate_names(&x.name, &y.name)
+        })
+    })
 }
 
 fn is_same_talk(existing: &MergedTalk, talk: &ExtractedTalk) -> bool {
@@ -292,7 +392,14 @@ fn is_same_talk(existing: &MergedTalk, talk: &ExtractedTalk) -> bool {
     }
 }
 
-fn merge_into(existing: &mut MergedTalk, talk: &ExtractedTalk, tracks: Vec<String>, notes: TalkNotes, file: &str, diagnostics: &mut Vec<Diagnostic>) {
+fn merge_into(
+    existing: &mut MergedTalk,
+    talk: &ExtractedTalk,
+    tracks: Vec<String>,
+    notes: TalkNotes,
+    file: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     if existing.title.is_none() {
         existing.title = talk.title.clone();
     }
@@ -300,17 +407,28 @@ fn merge_into(existing: &mut MergedTalk, talk: &ExtractedTalk, tracks: Vec<Strin
         existing.day = talk.day.clone();
     }
     for person in &talk.speakers {
-        let exact = existing.speakers.iter_mut().find(|p| name_key(&p.name) == name_key(&person.name));
+        let exact = existing
+            .speakers
+            .iter_mut()
+            .find(|p| name_key(&p.name) == name_key(&person.name));
         if let Some(known) = exact {
             if known.company.is_none() {
                 known.company = person.company.clone();
             }
             continue;
         }
-        match existing.speakers.iter_mut().find(|p| near_duplicate_names(&p.name, &person.name)) {
+        match existing
+            .speakers
+            .iter_mut()
+            .find(|p| near_duplicate_names(&p.name, &person.name))
+        {
             Some(known) => {
                 let keep_new = known.company.is_none() && person.company.is_some();
-                let (kept, dropped) = if keep_new { (person.name.clone(), known.name.clone()) } else { (known.name.clone(), person.name.clone()) };
+                let (kept, dropped) = if keep_new {
+                    (person.name.clone(), known.name.clone())
+                } else {
+                    (known.name.clone(), person.name.clone())
+                };
                 diagnostics.push(
                     Diagnostic::new(Severity::Warning, file, talk.line, format!("\"{dropped}\" and \"{kept}\" are taken to be one person (same talk, day and conference); shown as \"{kept}\""))
                         .with_help("if they are different people, correct the name with `<!-- recap: speakers=\"…\" -->`"),
@@ -325,7 +443,11 @@ fn merge_into(existing: &mut MergedTalk, talk: &ExtractedTalk, tracks: Vec<Strin
         }
     }
     for label in tracks {
-        if !existing.tracks.iter().any(|t| t.eq_ignore_ascii_case(&label)) {
+        if !existing
+            .tracks
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(&label))
+        {
             existing.tracks.push(label);
         }
     }

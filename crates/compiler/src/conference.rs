@@ -10,7 +10,9 @@ pub fn name_and_year(title: &str, date: Option<&str>) -> (String, Option<i32>) {
     let mut name = strip_post_words(title.trim());
     name = name.replace(", ", " ").replace(',', " ");
     name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    let name = name.trim_matches(|c: char| matches!(c, ':' | '-' | '–' | '—' | '|' | ' ' | '!')).to_owned();
+    let name = name
+        .trim_matches(|c: char| matches!(c, ':' | '-' | '–' | '—' | '|' | ' ' | '!'))
+        .to_owned();
     let name = match (year_in_title, year) {
         (None, Some(year)) if !name.is_empty() => format!("{name} {year}"),
         _ => name,
@@ -26,12 +28,33 @@ fn find_year(text: &str) -> Option<i32> {
 }
 
 const PREFIXES: &[&str] = &[
-    "recap:", "recap of", "recap -", "notes from", "my notes from", "notes on", "my notes on", "takeaways from",
-    "my takeaways from", "report:", "report from", "live blog:", "liveblogging", "highlights from", "impressions from",
-    "a recap of", "my thoughts on",
+    "recap:",
+    "recap of",
+    "recap -",
+    "notes from",
+    "my notes from",
+    "notes on",
+    "my notes on",
+    "takeaways from",
+    "my takeaways from",
+    "report:",
+    "report from",
+    "live blog:",
+    "liveblogging",
+    "highlights from",
+    "impressions from",
+    "a recap of",
+    "my thoughts on",
 ];
 const SUFFIXES: &[&str] = &[
-    " recap", " notes", " takeaways", " report", " highlights", " impressions", " - a recap", " retrospective",
+    " recap",
+    " notes",
+    " takeaways",
+    " report",
+    " highlights",
+    " impressions",
+    " - a recap",
+    " retrospective",
 ];
 
 fn strip_post_words(title: &str) -> String {
@@ -53,8 +76,17 @@ mod tests {
 
     #[test]
     fn names_from_titles() {
-        assert_eq!(name_and_year("RustFest Zürich, 2017", None), ("RustFest Zürich 2017".into(), Some(2017)));
-        assert_eq!(name_and_year("Notes from StrangeLoop", Some("2019-09-30")), ("StrangeLoop 2019".into(), Some(2019)));
-        assert_eq!(name_and_year("EuroRust 2024 Vienna recap", None), ("EuroRust 2024 Vienna".into(), Some(2024)));
+        assert_eq!(
+            name_and_year("RustFest Zürich, 2017", None),
+            ("RustFest Zürich 2017".into(), Some(2017))
+        );
+        assert_eq!(
+            name_and_year("Notes from StrangeLoop", Some("2019-09-30")),
+            ("StrangeLoop 2019".into(), Some(2019))
+        );
+        assert_eq!(
+            name_and_year("EuroRust 2024 Vienna recap", None),
+            ("EuroRust 2024 Vienna".into(), Some(2024))
+        );
     }
 }

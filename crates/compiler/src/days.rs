@@ -13,7 +13,15 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Weekday(u8);
 
-const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 impl Weekday {
     pub fn name(self) -> &'static str {
@@ -24,7 +32,10 @@ impl Weekday {
     pub fn parse(word: &str) -> Option<Weekday> {
         let lower = word.to_lowercase();
         let lower = lower.trim_end_matches(['.', ',', ':']);
-        WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(lower)).map(|i| Weekday(i as u8))
+        WEEKDAYS
+            .iter()
+            .position(|d| d.eq_ignore_ascii_case(lower))
+            .map(|i| Weekday(i as u8))
     }
 
     /// Days from `earlier` forward to this weekday, within one week (-3..=3 around it).
@@ -48,14 +59,20 @@ pub struct DayMarker {
 }
 
 const NUMBER_WORDS: [&str; 7] = ["zero", "one", "two", "three", "four", "five", "six"];
-const ORDINALS: [&str; 7] = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth"];
+const ORDINALS: [&str; 7] = [
+    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth",
+];
 
 fn number_word(word: &str) -> Option<u32> {
     let word = word.trim_end_matches([':', '.', ',']);
     if let Ok(n) = word.parse::<u32>() {
         return (1..=14).contains(&n).then_some(n);
     }
-    NUMBER_WORDS.iter().position(|w| *w == word).filter(|&n| n > 0).map(|n| n as u32)
+    NUMBER_WORDS
+        .iter()
+        .position(|w| *w == word)
+        .filter(|&n| n > 0)
+        .map(|n| n as u32)
 }
 
 /// Recognises a day heading (or bold day line). The text must *start* with the day, so
@@ -63,7 +80,9 @@ fn number_word(word: &str) -> Option<u32> {
 pub fn day_marker(text: &str) -> Option<DayMarker> {
     let lower = text.trim().to_lowercase();
     let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '-' | '–' | '—' | '|' | '(' | ')'))
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | ',' | '-' | '–' | '—' | '|' | '(' | ')')
+        })
         .filter(|w| !w.is_empty())
         .collect();
     let mut marker = DayMarker::default();
@@ -85,7 +104,10 @@ pub fn day_marker(text: &str) -> Option<DayMarker> {
             marker.number = number_word(words.get(i + 1)?);
             marker.number?;
             i += 2;
-        } else if let Some(n) = words.get(i).and_then(|w| ORDINALS.iter().position(|o| o == w)) {
+        } else if let Some(n) = words
+            .get(i)
+            .and_then(|w| ORDINALS.iter().position(|o| o == w))
+        {
             if n == 0 || words.get(i + 1) != Some(&"day") {
                 return None;
             }
@@ -104,9 +126,17 @@ pub fn day_marker(text: &str) -> Option<DayMarker> {
 
 /// `06.11.` is day.month (European), `7/13` is month/day (US) unless the first part is > 12.
 fn month_day(word: &str) -> Option<(u32, u32)> {
-    let parts: Vec<u32> = word.split(['.', '/']).filter(|p| !p.is_empty()).filter_map(|p| p.parse().ok()).collect();
+    let parts: Vec<u32> = word
+        .split(['.', '/'])
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| p.parse().ok())
+        .collect();
     let (a, b) = (*parts.first()?, *parts.get(1)?);
-    let (month, day) = if word.contains('.') || a > 12 { (b, a) } else { (a, b) };
+    let (month, day) = if word.contains('.') || a > 12 {
+        (b, a)
+    } else {
+        (a, b)
+    };
     ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((month, day))
 }
 
@@ -157,7 +187,11 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 
 fn looks_like_date(word: &str) -> bool {
     let digits = word.chars().filter(char::is_ascii_digit).count();
-    digits >= 2 && word.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '/')) && word.contains(['.', '/'])
+    digits >= 2
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '/'))
+        && word.contains(['.', '/'])
 }
 
 /// The weekday that `Day 1` is, read from an introduction sentence that names two or more
@@ -196,7 +230,10 @@ pub struct DayResolver {
 impl DayResolver {
     /// A resolver for a recap whose introduction anchors `Day 1` (see [`intro_anchor`]).
     pub fn new(intro_anchor: Option<Weekday>) -> Self {
-        DayResolver { intro_anchor, ..Default::default() }
+        DayResolver {
+            intro_anchor,
+            ..Default::default()
+        }
     }
 
     /// Resolves a day heading.
@@ -268,9 +305,23 @@ mod tests {
             ("Day 2 - Friday", Some(2), wd("friday"), None),
         ];
         for (text, number, weekday, month_day) in cases {
-            assert_eq!(day_marker(text), Some(DayMarker { number, weekday, month_day }), "{text}");
+            assert_eq!(
+                day_marker(text),
+                Some(DayMarker {
+                    number,
+                    weekday,
+                    month_day
+                }),
+                "{text}"
+            );
         }
-        for text in ["Conclusion of Tuesday", "Takeaways", "Daylight saving", "Day trading for devs", "The first talk"] {
+        for text in [
+            "Conclusion of Tuesday",
+            "Takeaways",
+            "Daylight saving",
+            "Day trading for devs",
+            "The first talk",
+        ] {
             assert_eq!(day_marker(text), None, "{text}");
         }
     }
@@ -302,7 +353,10 @@ mod tests {
         assert_eq!(shift_date("2019-11-06", -1).as_deref(), Some("2019-11-05"));
         assert_eq!(shift_date("2019-12-31", 1).as_deref(), Some("2020-01-01"));
         assert_eq!(shift_date("2024-03-01", -1).as_deref(), Some("2024-02-29"));
-        assert_eq!(wd("tuesday").unwrap().days_since(wd("wednesday").unwrap()), -1);
+        assert_eq!(
+            wd("tuesday").unwrap().days_since(wd("wednesday").unwrap()),
+            -1
+        );
     }
 
     #[test]

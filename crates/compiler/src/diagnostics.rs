@@ -42,7 +42,14 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(severity: Severity, file: &str, line: u32, message: impl Into<String>) -> Self {
-        Diagnostic { severity, file: file.to_owned(), line, column: u32::from(line > 0), message: message.into(), help: None }
+        Diagnostic {
+            severity,
+            file: file.to_owned(),
+            line,
+            column: u32::from(line > 0),
+            message: message.into(),
+            help: None,
+        }
     }
 
     /// The same diagnostic at another column.
@@ -60,7 +67,15 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.line > 0 {
-            write!(f, "{}:{}:{}: {}: {}", self.file, self.line, self.column.max(1), self.severity, self.message)?;
+            write!(
+                f,
+                "{}:{}:{}: {}: {}",
+                self.file,
+                self.line,
+                self.column.max(1),
+                self.severity,
+                self.message
+            )?;
         } else {
             write!(f, "{}: {}: {}", self.file, self.severity, self.message)?;
         }

@@ -9,8 +9,8 @@
 //! - **days**: pairs of matched talks, judged on whether they sit on the same day.
 
 use std::collections::{BTreeMap, HashSet};
-use std::path::Path;
 use std::fmt;
+use std::path::Path;
 
 use recap_bundle::{Bundle, Talk};
 use serde::Deserialize;
@@ -51,7 +51,11 @@ impl Counts {
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     fn add(&mut self, other: Counts) {
         self.true_positives += other.true_positives;
@@ -84,7 +88,10 @@ pub struct Report {
 impl Report {
     /// Total F1 of a measure (see [`MEASURES`]).
     pub fn f1(&self, measure: &str) -> f64 {
-        let i = MEASURES.iter().position(|m| *m == measure).expect("known measure");
+        let i = MEASURES
+            .iter()
+            .position(|m| *m == measure)
+            .expect("known measure");
         self.total[i].f1()
     }
 }
@@ -95,7 +102,8 @@ pub fn score_recaps(inputs: &[std::path::PathBuf], expected: &Path) -> anyhow::R
     use anyhow::Context;
     let mut bundles = Vec::new();
     for file in crate::inputs::find_recaps(inputs)? {
-        let text = std::fs::read(&file.path).with_context(|| format!("reading {}", file.path.display()))?;
+        let text = std::fs::read(&file.path)
+            .with_context(|| format!("reading {}", file.path.display()))?;
         let text = String::from_utf8_lossy(&text);
         bundles.push(crate::compile_sources([(file.display.as_str(), text.as_ref())]).bundle);
     }
@@ -108,20 +116,38 @@ pub fn score_recaps(inputs: &[std::path::PathBuf], expected: &Path) -> anyhow::R
         }
         report.files.extend(single.files);
     }
-    anyhow::ensure!(!report.files.is_empty(), "no annotation in {} matches these recaps", expected.display());
+    anyhow::ensure!(
+        !report.files.is_empty(),
+        "no annotation in {} matches these recaps",
+        expected.display()
+    );
     Ok(report)
 }
 
 /// Reads the annotation `<stem>.expected.json` in `dir` of every recap in `bundle` that has one.
-pub fn load_annotations(dir: &std::path::Path, bundle: &Bundle) -> anyhow::Result<Vec<(String, Annotation)>> {
+pub fn load_annotations(
+    dir: &std::path::Path,
+    bundle: &Bundle,
+) -> anyhow::Result<Vec<(String, Annotation)>> {
     use anyhow::Context;
     let mut annotations = Vec::new();
-    for file in bundle.conferences.iter().flat_map(|c| c.sources.iter().map(|s| &s.file)) {
-        let stem = file.rsplit('/').next().unwrap_or(file).trim_end_matches(".markdown").trim_end_matches(".md");
+    for file in bundle
+        .conferences
+        .iter()
+        .flat_map(|c| c.sources.iter().map(|s| &s.file))
+    {
+        let stem = file
+            .rsplit('/')
+            .next()
+            .unwrap_or(file)
+            .trim_end_matches(".markdown")
+            .trim_end_matches(".md");
         let path = dir.join(format!("{stem}.expected.json"));
         if path.exists() {
-            let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-            let annotation = serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            let annotation = serde_json::from_str(&text)
+                .with_context(|| format!("parsing {}", path.display()))?;
             annotations.push((file.clone(), annotation));
         }
     }
@@ -132,23 +158,38 @@ pub fn load_annotations(dir: &std::path::Path, bundle: &Bundle) -> anyhow::Resul
 pub fn score(bundle: &Bundle, annotations: &[(String, Annotation)]) -> Report {
     let mut report = Report::default();
     for (file, annotation) in annotations {
-        let talks: Vec<&Talk> = bundle.talks.iter().filter(|t| t.notes.iter().any(|n| &n.source.file == file)).collect();
+        let talks: Vec<&Talk> = bundle
+            .talks
+            .iter()
+            .filter(|t| t.notes.iter().any(|n| &n.source.file == file))
+            .collect();
         let counts = score_file(bundle, &talks, &annotation.talks);
         for (total, c) in report.total.iter_mut().zip(counts) {
             total.add(c);
         }
-        report.files.push(FileScore { file: file.clone(), counts });
+        report.files.push(FileScore {
+            file: file.clone(),
+            counts,
+        });
     }
     report
 }
 
 fn score_file(bundle: &Bundle, talks: &[&Talk], expected: &[AnnotatedTalk]) -> [Counts; 5] {
     let pairs = match_talks(talks, expected);
-    let talk_counts = Counts { true_positives: pairs.len(), extracted: talks.len(), expected: expected.len() };
+    let talk_counts = Counts {
+        true_positives: pairs.len(),
+        extracted: talks.len(),
+        expected: expected.len(),
+    };
     let mut speakers = Counts::default();
     let mut companies = Counts::default();
     let mut tracks = Counts::default();
-    let track_label = |id: &String| bundle.track(id).map_or_else(|| id.clone(), |t| t.label.clone());
+    let track_label = |id: &String| {
+        bundle
+            .track(id)
+            .map_or_else(|| id.clone(), |t| t.label.clone())
+    };
     for talk in talks {
         speakers.extracted += talk.speakers.len();
         companies.extracted += talk_companies(talk).len();
@@ -161,11 +202,25 @@ fn score_file(bundle: &Bundle, talks: &[&Talk], expected: &[AnnotatedTalk]) -> [
     }
     for &(got, want) in &pairs {
         let (got, want) = (talks[got], &expected[want]);
-        speakers.true_positives += overlap(got.speakers.iter().map(|s| name_key(&s.name)), want.speakers.iter().map(|s| name_key(s)));
-        companies.true_positives += overlap(talk_companies(got).iter().map(|c| name_key(c)), want.companies.iter().map(|c| name_key(c)));
-        tracks.true_positives += overlap(got.tracks.iter().map(|t| track_key(&track_label(t))), want.tracks.iter().map(|t| track_key(t)));
+        speakers.true_positives += overlap(
+            got.speakers.iter().map(|s| name_key(&s.name)),
+            want.speakers.iter().map(|s| name_key(s)),
+        );
+        companies.true_positives += overlap(
+            talk_companies(got).iter().map(|c| name_key(c)),
+            want.companies.iter().map(|c| name_key(c)),
+        );
+        tracks.true_positives += overlap(
+            got.tracks.iter().map(|t| track_key(&track_label(t))),
+            want.tracks.iter().map(|t| track_key(t)),
+        );
     }
-    let day_label = |talk: &Talk| talk.day.as_deref().and_then(|d| bundle.day(d)).map(|(_, d)| d.label.clone());
+    let day_label = |talk: &Talk| {
+        talk.day
+            .as_deref()
+            .and_then(|d| bundle.day(d))
+            .map(|(_, d)| d.label.clone())
+    };
     let mut days = Counts::default();
     for (i, &(got_a, want_a)) in pairs.iter().enumerate() {
         for &(got_b, want_b) in &pairs[i + 1..] {
@@ -199,7 +254,10 @@ fn match_talks(talks: &[&Talk], expected: &[AnnotatedTalk]) -> Vec<(usize, usize
             let similarity = match (&talk.title, &want.title) {
                 (Some(a), Some(b)) => title_similarity(a, b),
                 _ => {
-                    let shared = overlap(talk.speakers.iter().map(|s| name_key(&s.name)), want.speakers.iter().map(|s| name_key(s)));
+                    let shared = overlap(
+                        talk.speakers.iter().map(|s| name_key(&s.name)),
+                        want.speakers.iter().map(|s| name_key(s)),
+                    );
                     if shared > 0 { 0.9 } else { 0.0 }
                 }
             };
@@ -225,7 +283,11 @@ fn match_talks(talks: &[&Talk], expected: &[AnnotatedTalk]) -> Vec<(usize, usize
 pub use crate::similarity::title_similarity;
 
 fn name_key(name: &str) -> String {
-    deunicode::deunicode(name).to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+    deunicode::deunicode(name)
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn track_key(label: &str) -> String {
@@ -263,7 +325,13 @@ impl fmt::Display for Report {
         let row = |f: &mut fmt::Formatter<'_>, name: &str, counts: &[Counts; 5]| -> fmt::Result {
             write!(f, "| {name:<36} |")?;
             for c in counts {
-                write!(f, " {:.2} {:.2} **{:.2}** |", c.precision(), c.recall(), c.f1())?;
+                write!(
+                    f,
+                    " {:.2} {:.2} **{:.2}** |",
+                    c.precision(),
+                    c.recall(),
+                    c.f1()
+                )?;
             }
             writeln!(f)
         };
@@ -280,7 +348,13 @@ mod tests {
 
     #[test]
     fn overlap_counts_shared_items() {
-        let v = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>().into_iter();
+        let v = |items: &[&str]| {
+            items
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .into_iter()
+        };
         assert_eq!(overlap(v(&["a", "b", "b"]), v(&["b", "c", "b", "b"])), 2);
     }
 }

@@ -73,7 +73,11 @@ enum Role {
 }
 
 /// Extracts one recap. `file` is the path shown in diagnostics and in the bundle.
-pub fn extract(file: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) -> Result<ExtractedRecap, Diagnostic> {
+pub fn extract(
+    file: &str,
+    source: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<ExtractedRecap, Diagnostic> {
     let (source, repaired) = mojibake::repair(source);
     if repaired > 0 {
         diagnostics.push(
@@ -82,8 +86,13 @@ pub fn extract(file: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) -> R
         );
     }
     let split = front_matter::split(&source).map_err(|err| {
-        Diagnostic::new(Severity::Error, file, err.line, format!("invalid {} front matter: {}", err.format, err.message))
-            .with_help("fix the front matter; the other recaps are still compiled")
+        Diagnostic::new(
+            Severity::Error,
+            file,
+            err.line,
+            format!("invalid {} front matter: {}", err.format, err.message),
+        )
+        .with_help("fix the front matter; the other recaps are still compiled")
     })?;
     let hints = RecapHints::read(split.front_matter.recap.as_ref(), file, 1, diagnostics);
     let body = shortcodes::rewrite(split.body);
@@ -95,12 +104,17 @@ pub fn extract(file: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) -> R
 
     let mut roles = Vec::with_capacity(outline.headings.len());
     for (i, heading) in outline.headings.iter().enumerate() {
-        let own_end = outline.headings.get(i + 1).map_or(body.len(), |h| h.range.start);
+        let own_end = outline
+            .headings
+            .get(i + 1)
+            .map_or(body.len(), |h| h.range.start);
         let marker = outline
             .blocks_in(heading.range.end, own_end)
             .take_while(|b| matches!(b.kind, BlockKind::Comment(_)))
             .find_map(|b| match &b.kind {
-                BlockKind::Comment(comment) => hints::parse_marker(comment, file, line_of(b.range.start), diagnostics),
+                BlockKind::Comment(comment) => {
+                    hints::parse_marker(comment, file, line_of(b.range.start), diagnostics)
+                }
                 _ => None,
             });
         roles.push(classify(&outline, heading, own_end, style, marker));
@@ -110,26 +124,64 @@ pub fn extract(file: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) -> R
         .front_matter
         .title
         .clone()
-        .or_else(|| outline.headings.iter().find(|h| h.level == 1).map(|h| h.text.clone()))
+        .or_else(|| {
+            outline
+                .headings
+                .iter()
+                .find(|h| h.level == 1)
+                .map(|h| h.text.clone())
+        })
         .unwrap_or_else(|| file_stem(file));
-    let (mut conference_name, mut year) = conference::name_and_year(&title, split.front_matter.date.as_deref());
+    let (mut conference_name, mut year) =
+        conference::name_and_year(&title, split.front_matter.date.as_deref());
     if let Some(name) = &hints.conference {
-        (conference_name, year) = conference::name_and_year(name, hints.year.map(|y| y.to_string()).as_deref().or(split.front_matter.date.as_deref()));
+        (conference_name, year) = conference::name_and_year(
+            name,
+            hints
+                .year
+                .map(|y| y.to_string())
+                .as_deref()
+                .or(split.front_matter.date.as_deref()),
+        );
     }
     if let Some(hinted) = hints.year {
         year = Some(hinted);
     }
 
-    let has_weekday_headings = roles.iter().any(|r| matches!(r, Role::Day(m) if m.weekday.is_some()));
-    let first_day_heading = outline.headings.iter().zip(&roles).find(|(_, r)| matches!(r, Role::Day(_))).map(|(h, _)| h.range.start);
-    let intro: String = outline.blocks_in(0, first_day_heading.unwrap_or(0)).map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
-    let mut resolver = DayResolver::new(if has_weekday_headings { None } else { days::intro_anchor(&intro) });
+    let has_weekday_headings = roles
+        .iter()
+        .any(|r| matches!(r, Role::Day(m) if m.weekday.is_some()));
+    let first_day_heading = outline
+        .headings
+        .iter()
+        .zip(&roles)
+        .find(|(_, r)| matches!(r, Role::Day(_)))
+        .map(|(h, _)| h.range.start);
+    let intro: String = outline
+        .blocks_in(0, first_day_heading.unwrap_or(0))
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut resolver = DayResolver::new(if has_weekday_headings {
+        None
+    } else {
+        days::intro_anchor(&intro)
+    });
     for (key, date) in &hints.days {
-        if let (Some(n), Some(weekday)) = (days::day_marker(key).and_then(|m| m.number), days::weekday_of_date(date)) {
+        if let (Some(n), Some(weekday)) = (
+            days::day_marker(key).and_then(|m| m.number),
+            days::weekday_of_date(date),
+        ) {
             resolver.learn(n, weekday);
         }
     }
-    let talk_levels: Vec<u8> = outline.headings.iter().zip(&roles).filter(|(_, r)| matches!(r, Role::Talk(..))).map(|(h, _)| h.level).collect();
+    let talk_levels: Vec<u8> = outline
+        .headings
+        .iter()
+        .zip(&roles)
+        .filter(|(_, r)| matches!(r, Role::Talk(..)))
+        .map(|(h, _)| h.level)
+        .collect();
 
     let mut recap = ExtractedRecap {
         file: file.to_owned(),
@@ -138,22 +190,43 @@ pub fn extract(file: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) -> R
         year,
         days: Vec::new(),
         talks: Vec::new(),
-        track_aliases: hints.tracks.iter().map(|(a, c)| (a.clone(), c.clone())).collect(),
+        track_aliases: hints
+            .tracks
+            .iter()
+            .map(|(a, c)| (a.clone(), c.clone()))
+            .collect(),
     };
     let mut current_day: Option<String> = None;
     // Enclosing non-talk headings: (level, session kind they stand for).
     let mut groupings: Vec<(u8, Option<String>)> = Vec::new();
-    let list_context = ListContext { body: &body, outline: &outline, style, file, line_offset };
-    let first_heading = outline.headings.first().map_or(body.len(), |h| h.range.start);
-    recap.talks.extend(list_context.talks_in(0, first_heading, None, None, "", diagnostics));
+    let list_context = ListContext {
+        body: &body,
+        outline: &outline,
+        style,
+        file,
+        line_offset,
+    };
+    let first_heading = outline
+        .headings
+        .first()
+        .map_or(body.len(), |h| h.range.start);
+    recap
+        .talks
+        .extend(list_context.talks_in(0, first_heading, None, None, "", diagnostics));
 
     for (i, (heading, role)) in outline.headings.iter().zip(&roles).enumerate() {
         groupings.retain(|(level, _)| *level < heading.level);
-        let own_end = outline.headings.get(i + 1).map_or(body.len(), |h| h.range.start);
+        let own_end = outline
+            .headings
+            .get(i + 1)
+            .map_or(body.len(), |h| h.range.start);
         match role {
             Role::Day(marker) => {
                 let label = resolver.resolve(*marker).label;
-                if marker.weekday.is_none() && label.starts_with("Day") && !hints.days.keys().any(|k| k.eq_ignore_ascii_case(&label)) {
+                if marker.weekday.is_none()
+                    && label.starts_with("Day")
+                    && !hints.days.keys().any(|k| k.eq_ignore_ascii_case(&label))
+                {
                     diagnostics.push(
                         Diagnostic::new(Severity::Note, file, line_of(heading.range.start), format!("\"{}\" is not placed on a date or weekday; it is shown as \"{label}\"", heading.text))
                             .with_help(format!("add `days = {{ \"{label}\" = \"YYYY-MM-DD\" }}` to the `[recap]` front-matter hints")),
@@ -164,20 +237,37 @@ pub fn extract(file: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) -> R
                 current_day = Some(label);
                 groupings.push((heading.level, heading::grouping_kind(&heading.text)));
                 let kind = innermost_kind(&groupings);
-                recap.talks.extend(list_context.talks_in(heading.range.end, own_end, current_day.clone(), kind, &heading.text, diagnostics));
+                recap.talks.extend(list_context.talks_in(
+                    heading.range.end,
+                    own_end,
+                    current_day.clone(),
+                    kind,
+                    &heading.text,
+                    diagnostics,
+                ));
             }
             Role::Skipped => groupings.push((heading.level, None)),
             Role::Other => {
                 groupings.push((heading.level, heading::grouping_kind(&heading.text)));
                 let kind = innermost_kind(&groupings);
-                let list_talks = list_context.talks_in(heading.range.end, own_end, current_day.clone(), kind, &heading.text, diagnostics);
-                let has_text = outline.blocks_in(heading.range.end, own_end).any(|b| !b.text.is_empty() || b.kind == BlockKind::Other);
+                let list_talks = list_context.talks_in(
+                    heading.range.end,
+                    own_end,
+                    current_day.clone(),
+                    kind,
+                    &heading.text,
+                    diagnostics,
+                );
+                let has_text = outline
+                    .blocks_in(heading.range.end, own_end)
+                    .any(|b| !b.text.is_empty() || b.kind == BlockKind::Other);
                 if !list_talks.is_empty() {
                     resolver.talk_seen();
                     recap.talks.extend(list_talks);
                 } else if has_text {
                     let line = line_of(heading.range.start);
-                    let looks_like_talk = current_day.is_some() && talk_levels.contains(&heading.level);
+                    let looks_like_talk =
+                        current_day.is_some() && talk_levels.contains(&heading.level);
                     let diagnostic = if looks_like_talk {
                         Diagnostic::new(Severity::Warning, file, line, format!("heading \"{}\" sits among talks but could not be read as one; it is left out", heading.text))
                             .with_help(format!("write it as `{} - Speaker (Company)`, or add `<!-- recap: talk -->` (or `<!-- recap: skip -->`) under it", heading.text))
@@ -193,11 +283,23 @@ pub fn extract(file: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) -> R
                 let section_end = talk_section_end(&outline.headings, &roles, i, body.len());
                 let kind = innermost_kind(&groupings);
                 let line = line_of(heading.range.start);
-                let mut talk = build_talk(&body, &outline, heading, parsed, section_end, kind, current_day.clone(), line);
+                let mut talk = build_talk(
+                    &body,
+                    &outline,
+                    heading,
+                    parsed,
+                    section_end,
+                    kind,
+                    current_day.clone(),
+                    line,
+                );
                 if let Some(marker) = marker {
                     apply_marker(&mut talk, marker, file, diagnostics);
                     if let Some(day) = &marker.day {
-                        recap.add_day(day, day_date(&hints, day, day, &days::DayMarker::default(), year));
+                        recap.add_day(
+                            day,
+                            day_date(&hints, day, day, &days::DayMarker::default(), year),
+                        );
                     }
                 }
                 if talk.speakers.is_empty() {
@@ -227,7 +329,10 @@ impl ExtractedRecap {
                     day.date = date;
                 }
             }
-            None => self.days.push(ExtractedDay { label: label.to_owned(), date }),
+            None => self.days.push(ExtractedDay {
+                label: label.to_owned(),
+                date,
+            }),
         }
     }
 }
@@ -238,9 +343,18 @@ fn innermost_kind(groupings: &[(u8, Option<String>)]) -> Option<String> {
 
 /// The date of a day: an author hint naming the label or the heading, else the heading's own
 /// `day.month` with the conference year.
-fn day_date(hints: &RecapHints, label: &str, heading: &str, marker: &days::DayMarker, year: Option<i32>) -> Option<String> {
+fn day_date(
+    hints: &RecapHints,
+    label: &str,
+    heading: &str,
+    marker: &days::DayMarker,
+    year: Option<i32>,
+) -> Option<String> {
     let hinted = hints.days.iter().find(|(key, _)| {
-        key.eq_ignore_ascii_case(label) || key.eq_ignore_ascii_case(heading) || days::day_marker(key).is_some_and(|m| m.number.is_some() && m.number == marker.number)
+        key.eq_ignore_ascii_case(label)
+            || key.eq_ignore_ascii_case(heading)
+            || days::day_marker(key)
+                .is_some_and(|m| m.number.is_some() && m.number == marker.number)
     });
     if let Some((_, date)) = hinted {
         return Some(date.clone());
@@ -250,7 +364,12 @@ fn day_date(hints: &RecapHints, label: &str, heading: &str, marker: &days::DayMa
 }
 
 /// Applies an author's `<!-- recap: … -->` corrections to a talk.
-fn apply_marker(talk: &mut ExtractedTalk, marker: &Marker, file: &str, diagnostics: &mut Vec<Diagnostic>) {
+fn apply_marker(
+    talk: &mut ExtractedTalk,
+    marker: &Marker,
+    file: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     if let Some(title) = &marker.title {
         talk.title = Some(title.clone()).filter(|t| !t.is_empty());
     }
@@ -258,20 +377,38 @@ fn apply_marker(talk: &mut ExtractedTalk, marker: &Marker, file: &str, diagnosti
         match people::parse_byline(speakers) {
             Some(people) => talk.speakers = people,
             None => diagnostics.push(
-                Diagnostic::new(Severity::Warning, file, talk.line, format!("could not read the marker's speakers \"{speakers}\""))
-                    .with_help("write `speakers=\"Ada Lovelace (Analytical Engines), Charles Babbage\"`"),
+                Diagnostic::new(
+                    Severity::Warning,
+                    file,
+                    talk.line,
+                    format!("could not read the marker's speakers \"{speakers}\""),
+                )
+                .with_help(
+                    "write `speakers=\"Ada Lovelace (Analytical Engines), Charles Babbage\"`",
+                ),
             ),
         }
     }
     if let Some(tracks) = &marker.tracks {
-        talk.tracks = tracks.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect();
+        talk.tracks = tracks
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect();
     }
     if let Some(day) = &marker.day {
         talk.day = Some(day.clone());
     }
 }
 
-fn classify(outline: &Outline, heading: &Heading, own_end: usize, style: heading::HeadingStyle, marker: Option<Marker>) -> Role {
+fn classify(
+    outline: &Outline,
+    heading: &Heading,
+    own_end: usize,
+    style: heading::HeadingStyle,
+    marker: Option<Marker>,
+) -> Role {
     if marker.as_ref().is_some_and(|m| m.skip) {
         return Role::Skipped;
     }
@@ -284,26 +421,53 @@ fn classify(outline: &Outline, heading: &Heading, own_end: usize, style: heading
         return Role::Talk(parsed, marker);
     }
     let meta = leading_meta(outline, heading.range.end, own_end);
-    let links_to_talk = heading.leading_link.as_ref().is_some_and(|l| l.url.starts_with("http") && l.text == parsed.title);
+    let links_to_talk = heading
+        .leading_link
+        .as_ref()
+        .is_some_and(|l| l.url.starts_with("http") && l.text == parsed.title);
     if parsed.title.is_empty() && parsed.speakers.is_empty() {
         return Role::Other;
     }
     let has_byline = meta.byline.is_some() && parsed.speakers.is_empty();
-    if !parsed.speakers.is_empty() || meta.tags.is_some() || has_byline || links_to_talk || !parsed.kinds.is_empty() {
+    if !parsed.speakers.is_empty()
+        || meta.tags.is_some()
+        || has_byline
+        || links_to_talk
+        || !parsed.kinds.is_empty()
+    {
         return Role::Talk(parsed, None);
     }
     // `## Camlistore` then `In this talk, Ada Lovelace and Charles Babbage explain…`
-    let first_paragraph = outline.blocks_in(heading.range.end, own_end).find(|b| b.kind == BlockKind::Paragraph);
-    let presenters = first_paragraph.map(|b| prose::presenters(&b.text)).unwrap_or_default();
+    let first_paragraph = outline
+        .blocks_in(heading.range.end, own_end)
+        .find(|b| b.kind == BlockKind::Paragraph);
+    let presenters = first_paragraph
+        .map(|b| prose::presenters(&b.text))
+        .unwrap_or_default();
     if !presenters.is_empty() && !prose::is_post_section(&heading.text) && !heading.promoted {
-        return Role::Talk(TalkHeading { speakers: presenters, ..parsed }, None);
+        return Role::Talk(
+            TalkHeading {
+                speakers: presenters,
+                ..parsed
+            },
+            None,
+        );
     }
     Role::Other
 }
 
 /// Headings of sections whose lists are never talks (books, links, resources).
-const NON_TALK_LIST_SECTIONS: &[&str] =
-    &["reading", "books", "book", "resources", "links", "podcasts", "articles", "references", "further"];
+const NON_TALK_LIST_SECTIONS: &[&str] = &[
+    "reading",
+    "books",
+    "book",
+    "resources",
+    "links",
+    "podcasts",
+    "articles",
+    "references",
+    "further",
+];
 
 /// What list-item talks need to know about the recap.
 struct ListContext<'a> {
@@ -326,13 +490,23 @@ impl ListContext<'_> {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Vec<ExtractedTalk> {
         let section = section.to_lowercase();
-        if section.split(|c: char| !c.is_alphanumeric()).any(|w| NON_TALK_LIST_SECTIONS.contains(&w)) {
+        if section
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| NON_TALK_LIST_SECTIONS.contains(&w))
+        {
             return Vec::new();
         }
-        let items: Vec<&ListItem> = self.outline.items.iter().filter(|i| i.range.start >= from && i.range.end <= to).collect();
+        let items: Vec<&ListItem> = self
+            .outline
+            .items
+            .iter()
+            .filter(|i| i.range.start >= from && i.range.end <= to)
+            .collect();
         let mut talks = Vec::new();
         for list in items.chunk_by(|a, b| a.list == b.list) {
-            let Some(parsed) = list_talks::parse_list(list, self.style) else { continue };
+            let Some(parsed) = list_talks::parse_list(list, self.style) else {
+                continue;
+            };
             for (item, talk) in parsed {
                 let line = markdown::line_of(self.body, item.range.start) + self.line_offset;
                 let Some(talk) = talk else {
@@ -346,7 +520,8 @@ impl ListContext<'_> {
                 let mut links = Vec::new();
                 for link in &item.links {
                     let kind = notes::material_kind(link).or_else(|| {
-                        (item.leading_link.as_ref() == Some(link) && link.url.starts_with("http")).then_some(recap_bundle::LinkKind::Session)
+                        (item.leading_link.as_ref() == Some(link) && link.url.starts_with("http"))
+                            .then_some(recap_bundle::LinkKind::Session)
                     });
                     if let Some(kind) = kind {
                         links.push(notes::bundle_link(link, kind));
@@ -373,14 +548,21 @@ fn unbullet(item: &str) -> String {
     let trimmed = item.trim_start();
     let rest = trimmed
         .strip_prefix(['-', '*', '+'])
-        .or_else(|| trimmed.find(['.', ')']).filter(|&i| i <= 3 && trimmed[..i].chars().all(|c| c.is_ascii_digit())).map(|i| &trimmed[i + 1..]))
+        .or_else(|| {
+            trimmed
+                .find(['.', ')'])
+                .filter(|&i| i <= 3 && trimmed[..i].chars().all(|c| c.is_ascii_digit()))
+                .map(|i| &trimmed[i + 1..])
+        })
         .unwrap_or(trimmed);
     rest.lines().map(str::trim).collect::<Vec<_>>().join("\n")
 }
 
 /// A bold line that names a day: `**THURSDAY 7/13**`.
 fn is_day_line(block: &Block) -> bool {
-    block.all_strong && block.text.split_whitespace().count() <= 6 && days::day_marker(&block.text).is_some()
+    block.all_strong
+        && block.text.split_whitespace().count() <= 6
+        && days::day_marker(&block.text).is_some()
 }
 
 /// A short paragraph that introduces a talk the way a heading would:
@@ -405,13 +587,21 @@ struct LeadingMeta<'a> {
 
 impl LeadingMeta<'_> {
     fn contains(&self, block: &Block) -> bool {
-        self.tags.is_some_and(|t| t.range == block.range) || self.byline.as_ref().is_some_and(|(b, _)| b.range == block.range)
+        self.tags.is_some_and(|t| t.range == block.range)
+            || self
+                .byline
+                .as_ref()
+                .is_some_and(|(b, _)| b.range == block.range)
     }
 }
 
 fn leading_meta(outline: &Outline, from: usize, to: usize) -> LeadingMeta<'_> {
     let mut meta = LeadingMeta::default();
-    for block in outline.blocks_in(from, to).filter(|b| !matches!(b.kind, BlockKind::Comment(_))).take(2) {
+    for block in outline
+        .blocks_in(from, to)
+        .filter(|b| !matches!(b.kind, BlockKind::Comment(_)))
+        .take(2)
+    {
         if block.kind != BlockKind::Paragraph {
             break;
         }
@@ -419,8 +609,11 @@ fn leading_meta(outline: &Outline, from: usize, to: usize) -> LeadingMeta<'_> {
             meta.tags = Some(block);
             continue;
         }
-        let is_byline_shaped = block.all_emphasis || block.all_strong || people::strip_by(&block.text).is_some();
-        match people::parse_byline(&block.text).filter(|_| is_byline_shaped && meta.byline.is_none()) {
+        let is_byline_shaped =
+            block.all_emphasis || block.all_strong || people::strip_by(&block.text).is_some();
+        match people::parse_byline(&block.text)
+            .filter(|_| is_byline_shaped && meta.byline.is_none())
+        {
             Some(speakers) => meta.byline = Some((block, speakers)),
             None => break,
         }
@@ -453,7 +646,10 @@ pub fn split_tags(text: &str) -> Vec<String> {
             _ => tags.push(piece.to_owned()),
         }
     }
-    tags.into_iter().map(|t| t.trim().to_owned()).filter(|t| t.len() > 1).collect()
+    tags.into_iter()
+        .map(|t| t.trim().to_owned())
+        .filter(|t| t.len() > 1)
+        .collect()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -469,7 +665,10 @@ fn build_talk(
 ) -> ExtractedTalk {
     let meta = leading_meta(outline, heading.range.end, section_end);
     let tags = meta.tags;
-    let blocks: Vec<&Block> = outline.blocks_in(heading.range.end, section_end).filter(|b| !meta.contains(b)).collect();
+    let blocks: Vec<&Block> = outline
+        .blocks_in(heading.range.end, section_end)
+        .filter(|b| !meta.contains(b))
+        .collect();
 
     let mut tracks: Vec<String> = Vec::new();
     let mut add_track = |label: String| {
@@ -486,38 +685,49 @@ fn build_talk(
     }
 
     let mut links: Vec<Link> = Vec::new();
-    if let Some(link) = heading.leading_link.as_ref().filter(|l| l.url.starts_with("http")) {
+    if let Some(link) = heading
+        .leading_link
+        .as_ref()
+        .filter(|l| l.url.starts_with("http"))
+    {
         links.push(notes::bundle_link(link, recap_bundle::LinkKind::Session));
     }
     for link in blocks.iter().flat_map(|b| &b.links) {
-        if let Some(kind) = notes::material_kind(link) {
-            if !links.iter().any(|l| l.url == link.url) {
-                links.push(notes::bundle_link(link, kind));
-            }
+        if let Some(kind) = notes::material_kind(link)
+            && !links.iter().any(|l| l.url == link.url)
+        {
+            links.push(notes::bundle_link(link, kind));
         }
     }
 
     let mut speakers = parsed.speakers.clone();
-    if speakers.is_empty() {
-        if let Some((_, byline)) = &meta.byline {
-            speakers = byline.clone();
-        }
+    if speakers.is_empty()
+        && let Some((_, byline)) = &meta.byline
+    {
+        speakers = byline.clone();
     }
-    let first_paragraph = blocks.iter().find(|b| b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() > 3);
+    let first_paragraph = blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() > 3);
     if let Some(paragraph) = first_paragraph {
         if speakers.is_empty() {
             speakers.extend(presenter_in_prose(&paragraph.text));
-        } else if speakers.iter().all(|s| s.company.is_none()) {
-            if let Some(company) = affiliation_in_prose(&paragraph.text) {
-                speakers.iter_mut().for_each(|s| s.company = Some(company.clone()));
-            }
+        } else if speakers.iter().all(|s| s.company.is_none())
+            && let Some(company) = affiliation_in_prose(&paragraph.text)
+        {
+            speakers
+                .iter_mut()
+                .for_each(|s| s.company = Some(company.clone()));
         }
     }
 
     let mut notes_markdown = String::new();
     let mut cursor = heading.range.end;
-    let mut meta_ranges: Vec<std::ops::Range<usize>> =
-        tags.iter().map(|b| b.range.clone()).chain(meta.byline.iter().map(|(b, _)| b.range.clone())).collect();
+    let mut meta_ranges: Vec<std::ops::Range<usize>> = tags
+        .iter()
+        .map(|b| b.range.clone())
+        .chain(meta.byline.iter().map(|(b, _)| b.range.clone()))
+        .collect();
     meta_ranges.sort_by_key(|r| r.start);
     for range in meta_ranges {
         notes_markdown.push_str(&body[cursor..range.start]);
@@ -525,7 +735,10 @@ fn build_talk(
     }
     notes_markdown.push_str(&body[cursor..section_end]);
 
-    let paragraphs = blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.text.as_str());
+    let paragraphs = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .map(|b| b.text.as_str());
     ExtractedTalk {
         title: Some(parsed.title.clone()).filter(|t| !t.is_empty()),
         speakers,
@@ -543,7 +756,9 @@ fn build_talk(
 fn presenter_in_prose(paragraph: &str) -> Option<Person> {
     let words: Vec<&str> = paragraph.split_whitespace().collect();
     for n in [3, 2] {
-        let (Some(name_words), Some(joiner)) = (words.get(..n), words.get(n)) else { continue };
+        let (Some(name_words), Some(joiner)) = (words.get(..n), words.get(n)) else {
+            continue;
+        };
         let name = name_words.join(" ");
         if !people::is_person_name(&name) || !matches!(*joiner, "of" | "from" | "at") {
             continue;
@@ -551,11 +766,18 @@ fn presenter_in_prose(paragraph: &str) -> Option<Person> {
         let company: Vec<&str> = words[n + 1..]
             .iter()
             .take(4)
-            .take_while(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+            .take_while(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            })
             .map(|w| w.trim_end_matches([',', '.', ';', ':', ')']))
             .collect();
         if !company.is_empty() {
-            return Some(Person { name, company: Some(company.join(" ")) });
+            return Some(Person {
+                name,
+                company: Some(company.join(" ")),
+            });
         }
     }
     None
@@ -563,8 +785,24 @@ fn presenter_in_prose(paragraph: &str) -> Option<Person> {
 
 /// Words for the presenters of a talk, as in `two engineers at Acme` or `the folks from Initech`.
 const PRESENTER_NOUNS: &[&str] = &[
-    "engineer", "engineers", "developer", "developers", "folks", "people", "team", "speaker", "speakers", "employees",
-    "architect", "architects", "sres", "sre", "researchers", "researcher", "maintainers", "maintainer",
+    "engineer",
+    "engineers",
+    "developer",
+    "developers",
+    "folks",
+    "people",
+    "team",
+    "speaker",
+    "speakers",
+    "employees",
+    "architect",
+    "architects",
+    "sres",
+    "sre",
+    "researchers",
+    "researcher",
+    "maintainers",
+    "maintainer",
 ];
 
 /// The company in `… engineers at Acme …` in the first paragraph of a talk whose heading names
@@ -582,7 +820,10 @@ fn affiliation_in_prose(paragraph: &str) -> Option<String> {
 }
 
 fn file_stem(file: &str) -> String {
-    std::path::Path::new(file).file_stem().map_or_else(|| file.to_owned(), |s| s.to_string_lossy().replace(['-', '_'], " "))
+    std::path::Path::new(file).file_stem().map_or_else(
+        || file.to_owned(),
+        |s| s.to_string_lossy().replace(['-', '_'], " "),
+    )
 }
 
 #[cfg(test)]
@@ -591,22 +832,37 @@ mod tests {
 
     #[test]
     fn tags_keep_commas_inside_a_tag() {
-        assert_eq!(split_tags("#Logging, Monitoring & Analytics, #Security"), vec!["#Logging, Monitoring & Analytics", "#Security"]);
-        assert_eq!(split_tags("#Security, #Live Demo, #slideless"), vec!["#Security", "#Live Demo", "#slideless"]);
+        assert_eq!(
+            split_tags("#Logging, Monitoring & Analytics, #Security"),
+            vec!["#Logging, Monitoring & Analytics", "#Security"]
+        );
+        assert_eq!(
+            split_tags("#Security, #Live Demo, #slideless"),
+            vec!["#Security", "#Live Demo", "#slideless"]
+        );
     }
 
     #[test]
     fn presenters_named_in_prose() {
         assert_eq!(
             presenter_in_prose("Ada Lovelace of Analytical.io showed how engines compute."),
-            Some(Person { name: "Ada Lovelace".into(), company: Some("Analytical.io".into()) })
+            Some(Person {
+                name: "Ada Lovelace".into(),
+                company: Some("Analytical.io".into())
+            })
         );
-        assert_eq!(presenter_in_prose("Audi Business Innovation GmbH provides teams with clusters."), None);
+        assert_eq!(
+            presenter_in_prose("Audi Business Innovation GmbH provides teams with clusters."),
+            None
+        );
     }
 
     #[test]
     fn affiliations_named_in_prose() {
-        assert_eq!(affiliation_in_prose("A fun view from three engineers at Initech, who scale."), Some("Initech".into()));
+        assert_eq!(
+            affiliation_in_prose("A fun view from three engineers at Initech, who scale."),
+            Some("Initech".into())
+        );
         assert_eq!(affiliation_in_prose("People at scale love caching."), None);
     }
 }

@@ -50,11 +50,21 @@ pub struct FrontMatterError {
 /// Splits `source` and parses its front matter (if any).
 pub fn split(source: &str) -> Result<SplitRecap<'_>, FrontMatterError> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let Some((fence, format)) = [("+++", "TOML"), ("---", "YAML")]
-        .into_iter()
-        .find(|(fence, _)| source.lines().next().is_some_and(|l| l.trim_end() == *fence))
+    let Some((fence, format)) =
+        [("+++", "TOML"), ("---", "YAML")]
+            .into_iter()
+            .find(|(fence, _)| {
+                source
+                    .lines()
+                    .next()
+                    .is_some_and(|l| l.trim_end() == *fence)
+            })
     else {
-        return Ok(SplitRecap { front_matter: FrontMatter::default(), body: source, body_line_offset: 0 });
+        return Ok(SplitRecap {
+            front_matter: FrontMatter::default(),
+            body: source,
+            body_line_offset: 0,
+        });
     };
     let first_line_len = source.find('\n').map_or(source.len(), |i| i + 1);
     let rest = &source[first_line_len..];
@@ -82,7 +92,11 @@ pub fn split(source: &str) -> Result<SplitRecap<'_>, FrontMatterError> {
     })?;
     let body = &rest[body_start..];
     let body_line_offset = count_lines(&source[..source.len() - body.len()]);
-    Ok(SplitRecap { front_matter, body, body_line_offset })
+    Ok(SplitRecap {
+        front_matter,
+        body,
+        body_line_offset,
+    })
 }
 
 /// Parses the raw block; on failure returns the 1-based line within the block and the message.
@@ -92,14 +106,20 @@ fn parse(raw: &str, format: &str) -> Result<FrontMatter, (u32, String)> {
     }
     if format == "TOML" {
         toml::from_str::<FrontMatter>(raw).map_err(|err| {
-            let line = err.span().map_or(1, |span| count_lines(&raw[..span.start]) + 1);
+            let line = err
+                .span()
+                .map_or(1, |span| count_lines(&raw[..span.start]) + 1);
             (line, err.message().to_owned())
         })
     } else {
         serde_norway::from_str::<FrontMatter>(raw).map_err(|err| {
             let line = err.location().map_or(1, |l| l.line() as u32);
             let message = err.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_owned();
             (line, message)
         })
     }
@@ -116,7 +136,9 @@ fn loose_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>
 }
 
 /// Like [`loose_string`], but a list (Jekyll `author: [a, b]`) gives its items joined.
-fn loose_string_or_first<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+fn loose_string_or_first<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<String>, D::Error> {
     let value = Option::<serde_json::Value>::deserialize(d)?;
     Ok(value.and_then(|v| match v {
         serde_json::Value::Array(items) => {
@@ -132,9 +154,11 @@ fn loose_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::
     let value = Option::<serde_json::Value>::deserialize(d)?;
     Ok(match value {
         Some(serde_json::Value::Array(items)) => items.iter().filter_map(value_to_string).collect(),
-        Some(serde_json::Value::String(s)) => {
-            s.split([',', ' ']).filter(|t| !t.is_empty()).map(str::to_owned).collect()
-        }
+        Some(serde_json::Value::String(s)) => s
+            .split([',', ' '])
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect(),
         _ => Vec::new(),
     })
 }
@@ -154,7 +178,9 @@ fn value_to_string(value: &serde_json::Value) -> Option<String> {
         serde_json::Value::Number(n) => Some(n.to_string()),
         serde_json::Value::Bool(b) => Some(b.to_string()),
         // TOML datetimes arrive as a one-entry map from the `toml` crate's private key.
-        serde_json::Value::Object(map) if map.len() == 1 => map.values().next().and_then(value_to_string),
+        serde_json::Value::Object(map) if map.len() == 1 => {
+            map.values().next().and_then(value_to_string)
+        }
         _ => None,
     }
 }
@@ -168,7 +194,10 @@ mod tests {
         let recap = "+++\ntitle = \"RustConf, 2024\"\ndate = 2024-09-10T00:00:00+00:00\ndraft = true\nweight = 3\n+++\n\n# Hello\n";
         let split = split(recap).unwrap();
         assert_eq!(split.front_matter.title.as_deref(), Some("RustConf, 2024"));
-        assert_eq!(split.front_matter.date.as_deref(), Some("2024-09-10T00:00:00+00:00"));
+        assert_eq!(
+            split.front_matter.date.as_deref(),
+            Some("2024-09-10T00:00:00+00:00")
+        );
         assert_eq!(split.front_matter.draft, Some(true));
         assert_eq!(split.body, "\n# Hello\n");
         assert_eq!(split.body_line_offset, 6);
@@ -178,7 +207,10 @@ mod tests {
     fn reads_yaml_front_matter_with_unknown_keys() {
         let recap = "---\ntitle: 'Gopher Summit 2021'\nauthor: Ada Lovelace\ncategories:\n  - notes\nurl: /2021/summit/\n---\nBody\n";
         let split = split(recap).unwrap();
-        assert_eq!(split.front_matter.title.as_deref(), Some("Gopher Summit 2021"));
+        assert_eq!(
+            split.front_matter.title.as_deref(),
+            Some("Gopher Summit 2021")
+        );
         assert_eq!(split.front_matter.author.as_deref(), Some("Ada Lovelace"));
         assert_eq!(split.front_matter.url.as_deref(), Some("/2021/summit/"));
         assert_eq!(split.body, "Body\n");

@@ -50,18 +50,24 @@ pub fn kind_phrase(text: &str) -> Option<String> {
 /// exactly one kind and not also ordinary sessions.
 pub fn grouping_kind(heading: &str) -> Option<String> {
     let lower = heading.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    if words.iter().any(|w| matches!(*w, "sessions" | "session" | "and")) {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words
+        .iter()
+        .any(|w| matches!(*w, "sessions" | "session" | "and"))
+    {
         return None;
     }
     let mut found: Vec<&str> = Vec::new();
     for (i, _) in words.iter().enumerate() {
         let two = words.get(i..i + 2).map(|w| w.join(" "));
         for (phrase, canonical) in KIND_WORDS {
-            if words[i] == *phrase || two.as_deref() == Some(*phrase) {
-                if !found.contains(canonical) {
-                    found.push(canonical);
-                }
+            if (words[i] == *phrase || two.as_deref() == Some(*phrase))
+                && !found.contains(canonical)
+            {
+                found.push(canonical);
             }
         }
     }
@@ -80,17 +86,25 @@ impl HeadingStyle {
     pub fn learn<'a>(headings: impl IntoIterator<Item = &'a str>) -> HeadingStyle {
         let (mut company_votes, mut person_votes) = (0, 0);
         for heading in headings {
-            let (before, Some(inner)) = people::split_trailing_parenthetical(heading) else { continue };
+            let (before, Some(inner)) = people::split_trailing_parenthetical(heading) else {
+                continue;
+            };
             if kind_phrase(inner).is_some() {
                 continue;
             }
             let words: Vec<&str> = before.split_whitespace().collect();
-            let ends_in_name = words.len() >= 3 && words[words.len() - 2..].iter().all(|w| people::is_name_word(w));
+            let ends_in_name = words.len() >= 3
+                && words[words.len() - 2..]
+                    .iter()
+                    .all(|w| people::is_name_word(w));
             let after_separator = [" - ", " – ", " — ", " | ", " by "]
                 .iter()
                 .filter_map(|sep| before.rsplit_once(sep).map(|(_, name)| name))
                 .any(people::is_person_name);
-            if people::parse_byline(inner).is_none() || after_separator || (ends_in_name && !people::is_title_case(before)) {
+            if people::parse_byline(inner).is_none()
+                || after_separator
+                || (ends_in_name && !people::is_title_case(before))
+            {
                 // `Title - Ada Lovelace (Two Words)`, `… small teams Omar Farouk (Quarry Labs)`
                 company_votes += 1;
             } else if !ends_in_name {
@@ -99,7 +113,9 @@ impl HeadingStyle {
             }
             // `Title Case Words (Two Words)`: either reading works; no vote.
         }
-        HeadingStyle { speakers_in_parentheses: person_votes >= 2 && person_votes >= 2 * company_votes }
+        HeadingStyle {
+            speakers_in_parentheses: person_votes >= 2 && person_votes >= 2 * company_votes,
+        }
     }
 }
 
@@ -115,19 +131,28 @@ pub fn parse_with_style(text: &str, link_text: Option<&str>, style: HeadingStyle
     let mut kinds = Vec::new();
     let text = strip_kind_prefix(text, &mut kinds);
 
-    if let Some(link_text) = link_text.map(str::trim).filter(|t| !t.is_empty()) {
-        if let Some(rest) = text.strip_prefix(link_text) {
-            let rest = rest.trim().trim_start_matches(['-', '–', '—', '|', ':', ',']).trim();
-            let speakers = people::parse_byline(rest).unwrap_or_default();
-            return finish(link_text, speakers, kinds);
-        }
+    if let Some(link_text) = link_text.map(str::trim).filter(|t| !t.is_empty())
+        && let Some(rest) = text.strip_prefix(link_text)
+    {
+        let rest = rest
+            .trim()
+            .trim_start_matches(['-', '–', '—', '|', ':', ','])
+            .trim();
+        let speakers = people::parse_byline(rest).unwrap_or_default();
+        return finish(link_text, speakers, kinds);
     }
-    if style.speakers_in_parentheses {
-        if let Some((title, speakers)) = by_parenthesised_speakers(text) {
-            return finish(&title, speakers, kinds);
-        }
+    if style.speakers_in_parentheses
+        && let Some((title, speakers)) = by_parenthesised_speakers(text)
+    {
+        return finish(&title, speakers, kinds);
     }
-    for parse in [by_separator, by_word_by, by_trailing_company, by_parenthesised_speakers, by_trailing_names] {
+    for parse in [
+        by_separator,
+        by_word_by,
+        by_trailing_company,
+        by_parenthesised_speakers,
+        by_trailing_names,
+    ] {
         if let Some((title, speakers)) = parse(text) {
             return finish(&title, speakers, kinds);
         }
@@ -144,7 +169,11 @@ fn finish(title: &str, speakers: Vec<Person>, mut kinds: Vec<String>) -> TalkHea
         title = before;
     }
     let title = strip_quotes(title.trim_end_matches([':', ',', '-', '–', '—']).trim());
-    TalkHeading { title: title.to_owned(), speakers, kinds }
+    TalkHeading {
+        title: title.to_owned(),
+        speakers,
+        kinds,
+    }
 }
 
 /// `Title - Speaker`: the rightmost separator whose right side is a byline.
@@ -154,7 +183,7 @@ fn by_separator(text: &str) -> Option<(String, Vec<Person>)> {
         .iter()
         .flat_map(|sep| text.match_indices(sep).map(|(i, s)| (i, s.len())))
         .collect();
-    positions.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    positions.sort_unstable_by_key(|&(at, _)| std::cmp::Reverse(at));
     positions.into_iter().find_map(|(i, len)| {
         let (title, byline) = (&text[..i], &text[i + len..]);
         let speakers = people::parse_byline(byline)?;
@@ -194,7 +223,10 @@ fn by_trailing_company(text: &str) -> Option<(String, Vec<Person>)> {
     let (before, company) = people::split_trailing_parenthetical(head);
     let company = company?;
     let offsets = word_offsets(before);
-    let words: Vec<&str> = offsets.iter().map(|&(start, end)| &before[start..end]).collect();
+    let words: Vec<&str> = offsets
+        .iter()
+        .map(|&(start, end)| &before[start..end])
+        .collect();
     let mut name_start = words.len();
     let mut capitalised = 0;
     while name_start > 0 && capitalised < 2 {
@@ -252,7 +284,10 @@ fn by_trailing_names(text: &str) -> Option<(String, Vec<Person>)> {
     if title.split_whitespace().count() < 3 || !text[cut..].trim_start().starts_with(',') {
         return None;
     }
-    let speakers = items[first..].iter().filter_map(|item| people::parse_person(item)).collect();
+    let speakers = items[first..]
+        .iter()
+        .filter_map(|item| people::parse_person(item))
+        .collect();
     Some((title.to_owned(), speakers))
 }
 
@@ -279,7 +314,9 @@ fn by_parenthesised_speakers(text: &str) -> Option<(String, Vec<Person>)> {
 
 /// Drops list numbering (`3. `, `3) `) and times (`10:30 - `, `10:30 `) in front of a title.
 fn strip_numbering(text: &str) -> &str {
-    let digits = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
     if digits == 0 || digits > 2 {
         return text;
     }
@@ -288,7 +325,9 @@ fn strip_numbering(text: &str) -> &str {
         return after.trim_start();
     }
     if let Some(minutes) = rest.strip_prefix(':') {
-        let m = minutes.find(|c: char| !c.is_ascii_digit()).unwrap_or(minutes.len());
+        let m = minutes
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(minutes.len());
         if m == 2 {
             let after = minutes[m..].trim_start();
             let after = after.trim_start_matches(['-', '–', '—', '|']).trim_start();
@@ -300,11 +339,11 @@ fn strip_numbering(text: &str) -> &str {
 
 /// `Keynote: Title` → `Title`, recording `Keynote`.
 fn strip_kind_prefix<'a>(text: &'a str, kinds: &mut Vec<String>) -> &'a str {
-    if let Some((prefix, rest)) = text.split_once(':') {
-        if let Some(kind) = kind_phrase(prefix) {
-            kinds.push(kind);
-            return rest.trim_start();
-        }
+    if let Some((prefix, rest)) = text.split_once(':')
+        && let Some(kind) = kind_phrase(prefix)
+    {
+        kinds.push(kind);
+        return rest.trim_start();
     }
     text
 }
@@ -312,10 +351,10 @@ fn strip_kind_prefix<'a>(text: &'a str, kinds: &mut Vec<String>) -> &'a str {
 fn strip_quotes(text: &str) -> &str {
     let pairs = [('"', '"'), ('“', '”'), ('\'', '\''), ('‘', '’'), ('„', '“')];
     for (open, close) in pairs {
-        if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
-            if !inner.contains(open) {
-                return inner.trim();
-            }
+        if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close))
+            && !inner.contains(open)
+        {
+            return inner.trim();
         }
     }
     text
@@ -326,21 +365,40 @@ mod tests {
     use super::*;
 
     fn speakers(heading: &TalkHeading) -> Vec<(&str, Option<&str>)> {
-        heading.speakers.iter().map(|p| (p.name.as_str(), p.company.as_deref())).collect()
+        heading
+            .speakers
+            .iter()
+            .map(|p| (p.name.as_str(), p.company.as_deref()))
+            .collect()
     }
 
     #[test]
     fn title_dash_speakers_with_companies() {
-        let h = parse("Borrow checking in depth - by Grace Hopper (Navy), Alan Turing (Bletchley Park)", None);
+        let h = parse(
+            "Borrow checking in depth - by Grace Hopper (Navy), Alan Turing (Bletchley Park)",
+            None,
+        );
         assert_eq!(h.title, "Borrow checking in depth");
-        assert_eq!(speakers(&h), vec![("Grace Hopper", Some("Navy")), ("Alan Turing", Some("Bletchley Park"))]);
+        assert_eq!(
+            speakers(&h),
+            vec![
+                ("Grace Hopper", Some("Navy")),
+                ("Alan Turing", Some("Bletchley Park"))
+            ]
+        );
     }
 
     #[test]
     fn title_dash_two_speakers() {
-        let h = parse("Caching: the good parts - Ada Lovelace and Łukasz Nowak", None);
+        let h = parse(
+            "Caching: the good parts - Ada Lovelace and Łukasz Nowak",
+            None,
+        );
         assert_eq!(h.title, "Caching: the good parts");
-        assert_eq!(speakers(&h), vec![("Ada Lovelace", None), ("Łukasz Nowak", None)]);
+        assert_eq!(
+            speakers(&h),
+            vec![("Ada Lovelace", None), ("Łukasz Nowak", None)]
+        );
     }
 
     #[test]
@@ -352,37 +410,78 @@ mod tests {
 
     #[test]
     fn speaker_without_separator_before_company() {
-        let h = parse("Property testing (PBT) for pipelines Mara Bos (Fusion Engineering)", None);
+        let h = parse(
+            "Property testing (PBT) for pipelines Mara Bos (Fusion Engineering)",
+            None,
+        );
         assert_eq!(h.title, "Property testing (PBT) for pipelines");
         assert_eq!(speakers(&h), vec![("Mara Bos", Some("Fusion Engineering"))]);
 
-        let h = parse("Scaling teams, one step at a time Anne van Dijk (Acme Corp), Bo Li (Acme Corp)", None);
+        let h = parse(
+            "Scaling teams, one step at a time Anne van Dijk (Acme Corp), Bo Li (Acme Corp)",
+            None,
+        );
         assert_eq!(h.title, "Scaling teams, one step at a time");
-        assert_eq!(speakers(&h), vec![("Anne van Dijk", Some("Acme Corp")), ("Bo Li", Some("Acme Corp"))]);
+        assert_eq!(
+            speakers(&h),
+            vec![
+                ("Anne van Dijk", Some("Acme Corp")),
+                ("Bo Li", Some("Acme Corp"))
+            ]
+        );
     }
 
     #[test]
     fn title_case_titles_with_two_word_companies() {
         let h = parse("Designing Forms That Work - Hanne Vik (Bølge Design)", None);
-        assert_eq!((h.title.as_str(), speakers(&h)), ("Designing Forms That Work", vec![("Hanne Vik", Some("Bølge Design"))]));
-        let h = parse("Running Kubernetes on Renewable Power Elin Sundberg (Vindkraft Digital)", None);
         assert_eq!(
             (h.title.as_str(), speakers(&h)),
-            ("Running Kubernetes on Renewable Power", vec![("Elin Sundberg", Some("Vindkraft Digital"))])
+            (
+                "Designing Forms That Work",
+                vec![("Hanne Vik", Some("Bølge Design"))]
+            )
         );
-        let styles = ["Forms That Work - Hanne Vik (Bølge Design)", "Measuring Feelings - Lin Berg (Nordlys Cloud)", "Less JS - Arne Fosse (Tindeløft)"];
+        let h = parse(
+            "Running Kubernetes on Renewable Power Elin Sundberg (Vindkraft Digital)",
+            None,
+        );
+        assert_eq!(
+            (h.title.as_str(), speakers(&h)),
+            (
+                "Running Kubernetes on Renewable Power",
+                vec![("Elin Sundberg", Some("Vindkraft Digital"))]
+            )
+        );
+        let styles = [
+            "Forms That Work - Hanne Vik (Bølge Design)",
+            "Measuring Feelings - Lin Berg (Nordlys Cloud)",
+            "Less JS - Arne Fosse (Tindeløft)",
+        ];
         assert!(!HeadingStyle::learn(styles).speakers_in_parentheses);
     }
 
     #[test]
     fn a_recap_that_puts_speakers_in_parentheses_keeps_doing_so() {
-        let headings = ["Caching at Scale (Ada Lovelace)", "Lambda - The Ultimate Fabric (Alan Turing)", "Ownership Rules (Grace Hopper)"];
+        let headings = [
+            "Caching at Scale (Ada Lovelace)",
+            "Lambda - The Ultimate Fabric (Alan Turing)",
+            "Ownership Rules (Grace Hopper)",
+        ];
         let style = HeadingStyle::learn(headings);
         assert!(style.speakers_in_parentheses);
         let h = parse_with_style(headings[1], None, style);
-        assert_eq!((h.title.as_str(), speakers(&h)), ("Lambda - The Ultimate Fabric", vec![("Alan Turing", None)]));
-        assert!(!HeadingStyle::learn(["Talk - Ann Lee (Google)", "Other - Bo Li (Initech)"]).speakers_in_parentheses);
-        let sentence_case = ["Small teams and big data Omar Farouk (Quarry Labs)", "The quiet pipeline Bea Santos (Riverbed Data)"];
+        assert_eq!(
+            (h.title.as_str(), speakers(&h)),
+            ("Lambda - The Ultimate Fabric", vec![("Alan Turing", None)])
+        );
+        assert!(
+            !HeadingStyle::learn(["Talk - Ann Lee (Google)", "Other - Bo Li (Initech)"])
+                .speakers_in_parentheses
+        );
+        let sentence_case = [
+            "Small teams and big data Omar Farouk (Quarry Labs)",
+            "The quiet pipeline Bea Santos (Riverbed Data)",
+        ];
         assert!(!HeadingStyle::learn(sentence_case).speakers_in_parentheses);
     }
 
@@ -405,7 +504,10 @@ mod tests {
     #[test]
     fn by_and_parenthesised_speakers() {
         let h = parse("Async in practice by Jane Roe (Initech)", None);
-        assert_eq!((h.title.as_str(), speakers(&h)), ("Async in practice", vec![("Jane Roe", Some("Initech"))]));
+        assert_eq!(
+            (h.title.as_str(), speakers(&h)),
+            ("Async in practice", vec![("Jane Roe", Some("Initech"))])
+        );
         let h = parse("Fearless refactoring (Jane Roe, John Doe)", None);
         assert_eq!(speakers(&h), vec![("Jane Roe", None), ("John Doe", None)]);
     }
@@ -421,14 +523,23 @@ mod tests {
         assert_eq!(h.title, "Ship it");
         assert_eq!(h.kinds, vec!["Opening Keynote"]);
         let h = parse("Keynote: The road ahead", None);
-        assert_eq!((h.title.as_str(), h.kinds.clone()), ("The road ahead", vec!["Keynote".to_owned()]));
+        assert_eq!(
+            (h.title.as_str(), h.kinds.clone()),
+            ("The road ahead", vec!["Keynote".to_owned()])
+        );
     }
 
     #[test]
     fn grouping_kinds() {
-        assert_eq!(grouping_kind("Day one Keynotes").as_deref(), Some("Keynote"));
+        assert_eq!(
+            grouping_kind("Day one Keynotes").as_deref(),
+            Some("Keynote")
+        );
         assert_eq!(grouping_kind("Wednesday: Keynotes and sessions"), None);
         assert_eq!(grouping_kind("Conference day one Sessions"), None);
-        assert_eq!(grouping_kind("Lightning talks").as_deref(), Some("Lightning Talk"));
+        assert_eq!(
+            grouping_kind("Lightning talks").as_deref(),
+            Some("Lightning Talk")
+        );
     }
 }

@@ -36,7 +36,12 @@ const HINT_KEYS: &[&str] = &["conference", "year", "days", "tracks"];
 
 impl RecapHints {
     /// Reads the `recap` value of the front matter, reporting keys it does not know.
-    pub fn read(value: Option<&serde_json::Value>, file: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) -> RecapHints {
+    pub fn read(
+        value: Option<&serde_json::Value>,
+        file: &str,
+        line: u32,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> RecapHints {
         let mut hints = RecapHints::default();
         let Some(value) = value else { return hints };
         let Some(table) = value.as_object() else {
@@ -49,12 +54,22 @@ impl RecapHints {
         for (key, value) in table {
             match key.as_str() {
                 "conference" => hints.conference = value.as_str().map(str::to_owned),
-                "year" => hints.year = value.as_i64().map(|y| y as i32).or_else(|| value.as_str().and_then(|s| s.parse().ok())),
+                "year" => {
+                    hints.year = value
+                        .as_i64()
+                        .map(|y| y as i32)
+                        .or_else(|| value.as_str().and_then(|s| s.parse().ok()))
+                }
                 "days" => hints.days = string_map(value),
                 "tracks" => hints.tracks = string_map(value),
                 unknown => diagnostics.push(
-                    Diagnostic::new(Severity::Warning, file, line, format!("unknown hint key `recap.{unknown}`"))
-                        .with_help(format!("known keys: {}", HINT_KEYS.join(", "))),
+                    Diagnostic::new(
+                        Severity::Warning,
+                        file,
+                        line,
+                        format!("unknown hint key `recap.{unknown}`"),
+                    )
+                    .with_help(format!("known keys: {}", HINT_KEYS.join(", "))),
                 ),
             }
         }
@@ -65,7 +80,11 @@ impl RecapHints {
     pub fn track_label<'a>(&'a self, label: &'a str) -> &'a str {
         self.tracks
             .iter()
-            .find(|(alias, _)| alias.trim_start_matches('#').eq_ignore_ascii_case(label.trim_start_matches('#')))
+            .find(|(alias, _)| {
+                alias
+                    .trim_start_matches('#')
+                    .eq_ignore_ascii_case(label.trim_start_matches('#'))
+            })
             .map_or(label, |(_, canonical)| canonical.as_str())
     }
 }
@@ -73,7 +92,11 @@ impl RecapHints {
 fn string_map(value: &serde_json::Value) -> BTreeMap<String, String> {
     value
         .as_object()
-        .map(|map| map.iter().filter_map(|(k, v)| v.as_str().map(|v| (k.clone(), v.to_owned()))).collect())
+        .map(|map| {
+            map.iter()
+                .filter_map(|(k, v)| v.as_str().map(|v| (k.clone(), v.to_owned())))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -93,18 +116,34 @@ const MARKER_KEYS: &[&str] = &["skip", "talk", "title", "speakers", "tracks", "d
 impl Marker {
     /// Whether the marker says anything that makes its section a talk.
     pub fn makes_talk(&self) -> bool {
-        !self.skip && (self.talk || self.title.is_some() || self.speakers.is_some() || self.tracks.is_some() || self.day.is_some())
+        !self.skip
+            && (self.talk
+                || self.title.is_some()
+                || self.speakers.is_some()
+                || self.tracks.is_some()
+                || self.day.is_some())
     }
 }
 
 /// Reads a marker from an HTML comment; `None` when the comment is not a `recap:` marker.
-pub fn parse_marker(comment: &str, file: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) -> Option<Marker> {
-    let inner = comment.trim().strip_prefix("<!--")?.strip_suffix("-->")?.trim();
+pub fn parse_marker(
+    comment: &str,
+    file: &str,
+    line: u32,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Marker> {
+    let inner = comment
+        .trim()
+        .strip_prefix("<!--")?
+        .strip_suffix("-->")?
+        .trim();
     let body = inner.strip_prefix("recap:")?.trim();
     let mut marker = Marker::default();
     let mut rest = body;
     while !rest.is_empty() {
-        let key_end = rest.find(|c: char| c == '=' || c.is_whitespace()).unwrap_or(rest.len());
+        let key_end = rest
+            .find(|c: char| c == '=' || c.is_whitespace())
+            .unwrap_or(rest.len());
         let key = &rest[..key_end];
         rest = rest[key_end..].trim_start();
         let value = if let Some(after) = rest.strip_prefix('=') {
@@ -132,8 +171,13 @@ pub fn parse_marker(comment: &str, file: &str, line: u32, diagnostics: &mut Vec<
             ("tracks", v) => marker.tracks = v,
             ("day", v) => marker.day = v,
             (unknown, _) => diagnostics.push(
-                Diagnostic::new(Severity::Warning, file, line, format!("unknown key `{unknown}` in a recap marker"))
-                    .with_help(format!("known keys: {}", MARKER_KEYS.join(", "))),
+                Diagnostic::new(
+                    Severity::Warning,
+                    file,
+                    line,
+                    format!("unknown key `{unknown}` in a recap marker"),
+                )
+                .with_help(format!("known keys: {}", MARKER_KEYS.join(", "))),
             ),
         }
     }
@@ -147,14 +191,29 @@ mod tests {
     #[test]
     fn markers_read_flags_and_values() {
         let mut d = Vec::new();
-        assert_eq!(parse_marker("<!-- recap: skip -->", "f", 1, &mut d), Some(Marker { skip: true, ..Marker::default() }));
-        let m = parse_marker(r#"<!-- recap: title="Ship it" speakers="Ada Lovelace (Engines)" day=Wednesday -->"#, "f", 1, &mut d).unwrap();
+        assert_eq!(
+            parse_marker("<!-- recap: skip -->", "f", 1, &mut d),
+            Some(Marker {
+                skip: true,
+                ..Marker::default()
+            })
+        );
+        let m = parse_marker(
+            r#"<!-- recap: title="Ship it" speakers="Ada Lovelace (Engines)" day=Wednesday -->"#,
+            "f",
+            1,
+            &mut d,
+        )
+        .unwrap();
         assert_eq!(m.title.as_deref(), Some("Ship it"));
         assert_eq!(m.speakers.as_deref(), Some("Ada Lovelace (Engines)"));
         assert_eq!(m.day.as_deref(), Some("Wednesday"));
         assert!(m.makes_talk());
         assert!(d.is_empty());
-        assert_eq!(parse_marker("<!-- just a comment -->", "f", 1, &mut d), None);
+        assert_eq!(
+            parse_marker("<!-- just a comment -->", "f", 1, &mut d),
+            None
+        );
     }
 
     #[test]
@@ -162,7 +221,10 @@ mod tests {
         let mut d = Vec::new();
         parse_marker("<!-- recap: tittle=\"x\" -->", "post.md", 7, &mut d);
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].to_string().lines().next().unwrap(), "post.md:7:1: warning: unknown key `tittle` in a recap marker");
+        assert_eq!(
+            d[0].to_string().lines().next().unwrap(),
+            "post.md:7:1: warning: unknown key `tittle` in a recap marker"
+        );
     }
 
     #[test]

@@ -17,18 +17,33 @@ pub struct RecapFile {
 pub fn find_recaps(inputs: &[PathBuf]) -> anyhow::Result<Vec<RecapFile>> {
     let mut files = Vec::new();
     for input in inputs {
-        let meta = std::fs::metadata(input).with_context(|| format!("reading {}", input.display()))?;
+        let meta =
+            std::fs::metadata(input).with_context(|| format!("reading {}", input.display()))?;
         if meta.is_file() {
-            let display = input.file_name().map_or_else(|| input.display().to_string(), |n| n.to_string_lossy().into_owned());
-            files.push(RecapFile { path: input.clone(), display });
+            let display = input.file_name().map_or_else(
+                || input.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            files.push(RecapFile {
+                path: input.clone(),
+                display,
+            });
             continue;
         }
         let mut found = Vec::new();
         for entry in walkdir::WalkDir::new(input).follow_links(true) {
             let entry = entry.with_context(|| format!("listing {}", input.display()))?;
             if entry.file_type().is_file() && is_markdown(entry.path()) {
-                let display = entry.path().strip_prefix(input).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
-                found.push(RecapFile { path: entry.path().to_owned(), display });
+                let display = entry
+                    .path()
+                    .strip_prefix(input)
+                    .unwrap_or(entry.path())
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                found.push(RecapFile {
+                    path: entry.path().to_owned(),
+                    display,
+                });
             }
         }
         if found.is_empty() {
@@ -41,5 +56,8 @@ pub fn find_recaps(inputs: &[PathBuf]) -> anyhow::Result<Vec<RecapFile>> {
 }
 
 fn is_markdown(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "markdown"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("md" | "markdown")
+    )
 }

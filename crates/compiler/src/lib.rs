@@ -44,7 +44,9 @@ pub struct Compilation {
 impl Compilation {
     /// Whether any recap could not be used.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 }
 
@@ -56,10 +58,18 @@ pub fn compile(inputs: &[PathBuf]) -> anyhow::Result<Compilation> {
     let files = inputs::find_recaps(inputs)?;
     let mut sources = Vec::with_capacity(files.len());
     for file in &files {
-        let bytes = std::fs::read(&file.path).with_context(|| format!("reading {}", file.path.display()))?;
-        sources.push((file.display.clone(), String::from_utf8_lossy(&bytes).into_owned()));
+        let bytes = std::fs::read(&file.path)
+            .with_context(|| format!("reading {}", file.path.display()))?;
+        sources.push((
+            file.display.clone(),
+            String::from_utf8_lossy(&bytes).into_owned(),
+        ));
     }
-    Ok(compile_sources(sources.iter().map(|(name, text)| (name.as_str(), text.as_str()))))
+    Ok(compile_sources(
+        sources
+            .iter()
+            .map(|(name, text)| (name.as_str(), text.as_str())),
+    ))
 }
 
 /// Compiles recaps given as `(file name, Markdown)` pairs.
@@ -73,7 +83,10 @@ pub fn compile_sources<'a>(sources: impl IntoIterator<Item = (&'a str, &'a str)>
         }
     }
     let bundle = assemble::assemble(&recaps, &mut diagnostics);
-    Compilation { bundle, diagnostics }
+    Compilation {
+        bundle,
+        diagnostics,
+    }
 }
 
 /// The bundle as pretty JSON with a trailing newline: the compiler's output format.

@@ -41,7 +41,10 @@ fn learn_orientation(items: &[&ListItem]) -> Orientation {
     let (mut speaker_first_votes, mut title_first_votes) = (0, 0);
     for item in items {
         if let Some((left, right)) = item.text.split_once(" - ") {
-            match (people::parse_byline(left).is_some(), people::parse_byline(right).is_some()) {
+            match (
+                people::parse_byline(left).is_some(),
+                people::parse_byline(right).is_some(),
+            ) {
                 (true, false) => speaker_first_votes += 1,
                 (false, true) => title_first_votes += 1,
                 _ => {}
@@ -60,52 +63,85 @@ pub fn parse_item(item: &ListItem, style: HeadingStyle) -> Option<ListTalk> {
     parse_item_oriented(item, style, Orientation::Unknown)
 }
 
-fn parse_item_oriented(item: &ListItem, style: HeadingStyle, orientation: Orientation) -> Option<ListTalk> {
+fn parse_item_oriented(
+    item: &ListItem,
+    style: HeadingStyle,
+    orientation: Orientation,
+) -> Option<ListTalk> {
     let text = item.text.trim();
-    if let Some(link) = item.leading_link.as_ref().filter(|l| !l.text.is_empty()) {
-        if let Some(rest) = text.strip_prefix(link.text.as_str()) {
-            let rest = rest.trim_start_matches([',', ':', ' ']);
-            if let Some(byline) = people::strip_by(rest) {
-                let (names, description) = split_description(byline);
-                if let Some(speakers) = people::parse_byline(names) {
-                    return Some(with_affiliation(Some(link.text.clone()), speakers, description));
-                }
+    if let Some(link) = item.leading_link.as_ref().filter(|l| !l.text.is_empty())
+        && let Some(rest) = text.strip_prefix(link.text.as_str())
+    {
+        let rest = rest.trim_start_matches([',', ':', ' ']);
+        if let Some(byline) = people::strip_by(rest) {
+            let (names, description) = split_description(byline);
+            if let Some(speakers) = people::parse_byline(names) {
+                return Some(with_affiliation(
+                    Some(link.text.clone()),
+                    speakers,
+                    description,
+                ));
             }
         }
     }
     // `Speaker - Title` (the title may hold a colon)
-    if let Some((speakers, title)) = speaker_first(text) {
-        if orientation == Orientation::SpeakerFirst || people::parse_byline(title).is_none() {
-            return Some(ListTalk { title: Some(title.to_owned()), speakers, description: String::new() });
-        }
+    if let Some((speakers, title)) = speaker_first(text)
+        && (orientation == Orientation::SpeakerFirst || people::parse_byline(title).is_none())
+    {
+        return Some(ListTalk {
+            title: Some(title.to_owned()),
+            speakers,
+            description: String::new(),
+        });
     }
     // `Name (Company): note` / `Name: note` / `Name (Company)`
     let (head, note) = split_top_level_colon(text);
-    if let Some(person) = people::parse_person(head) {
-        if !head.contains(" - ") && !head.contains(" by ") {
-            return Some(ListTalk { title: None, speakers: vec![person], description: note.to_owned() });
-        }
+    if let Some(person) = people::parse_person(head)
+        && !head.contains(" - ")
+        && !head.contains(" by ")
+    {
+        return Some(ListTalk {
+            title: None,
+            speakers: vec![person],
+            description: note.to_owned(),
+        });
     }
     // `Title - Speaker`, `Title by Speaker`, `Title (Speaker, Speaker): [Slides](…)`
     let parsed = heading::parse_with_style(head, None, style);
-    (!parsed.speakers.is_empty() && !parsed.title.is_empty())
-        .then(|| ListTalk { title: Some(parsed.title), speakers: parsed.speakers, description: note.to_owned() })
+    (!parsed.speakers.is_empty() && !parsed.title.is_empty()).then(|| ListTalk {
+        title: Some(parsed.title),
+        speakers: parsed.speakers,
+        description: note.to_owned(),
+    })
 }
 
 /// Reads a whole list: the talks of its items when most items are talks, else nothing.
-pub fn parse_list<'a>(items: &[&'a ListItem], style: HeadingStyle) -> Option<Vec<(&'a ListItem, Option<ListTalk>)>> {
+pub fn parse_list<'a>(
+    items: &[&'a ListItem],
+    style: HeadingStyle,
+) -> Option<Vec<(&'a ListItem, Option<ListTalk>)>> {
     let orientation = learn_orientation(items);
-    let parsed: Vec<(&ListItem, Option<ListTalk>)> =
-        items.iter().map(|item| (*item, parse_item_oriented(item, style, orientation))).collect();
+    let parsed: Vec<(&ListItem, Option<ListTalk>)> = items
+        .iter()
+        .map(|item| (*item, parse_item_oriented(item, style, orientation)))
+        .collect();
     let talks = parsed.iter().filter(|(_, t)| t.is_some()).count();
     (talks >= 2 && talks * 3 >= items.len() * 2).then_some(parsed)
 }
 
-fn with_affiliation(title: Option<String>, mut speakers: Vec<Person>, description: &str) -> ListTalk {
+fn with_affiliation(
+    title: Option<String>,
+    mut speakers: Vec<Person>,
+    description: &str,
+) -> ListTalk {
     if speakers.len() == 1 && speakers[0].company.is_none() {
         speakers[0].company = affiliation::in_description(description);
     }
-    ListTalk { title, speakers, description: description.to_owned() }
+    ListTalk {
+        title,
+        speakers,
+        description: description.to_owned(),
+    }
 }
 
 /// `Ada Lovelace - the inventor of…` → (`Ada Lovelace`, `the inventor of…`).
@@ -140,12 +176,19 @@ mod tests {
     fn talks(markdown: &str) -> Option<Vec<Option<ListTalk>>> {
         let outline = Outline::parse(markdown);
         let items: Vec<&ListItem> = outline.items.iter().collect();
-        parse_list(&items, HeadingStyle::default()).map(|list| list.into_iter().map(|(_, t)| t).collect())
+        parse_list(&items, HeadingStyle::default())
+            .map(|list| list.into_iter().map(|(_, t)| t).collect())
     }
 
     fn summary(talk: &Option<ListTalk>) -> (Option<&str>, Vec<(&str, Option<&str>)>) {
         let talk = talk.as_ref().expect("a talk");
-        (talk.title.as_deref(), talk.speakers.iter().map(|p| (p.name.as_str(), p.company.as_deref())).collect())
+        (
+            talk.title.as_deref(),
+            talk.speakers
+                .iter()
+                .map(|p| (p.name.as_str(), p.company.as_deref()))
+                .collect(),
+        )
     }
 
     #[test]
@@ -154,21 +197,42 @@ mod tests {
             "- [Zero to Async](https://v.example/1) _by_ [_Ann Lee_](https://t.example/ann) -\n  a principal engineer at Initech explains runtimes.\n- [Ownership Explained](https://v.example/2) _by Bo Ray_ - tips for newcomers.\n",
         )
         .unwrap();
-        assert_eq!(summary(&list[0]), (Some("Zero to Async"), vec![("Ann Lee", Some("Initech"))]));
-        assert_eq!(summary(&list[1]), (Some("Ownership Explained"), vec![("Bo Ray", None)]));
+        assert_eq!(
+            summary(&list[0]),
+            (Some("Zero to Async"), vec![("Ann Lee", Some("Initech"))])
+        );
+        assert_eq!(
+            summary(&list[1]),
+            (Some("Ownership Explained"), vec![("Bo Ray", None)])
+        );
     }
 
     #[test]
     fn speaker_first_items() {
         let list = talks("* Ann Lee - The future of parsers\n* Bo Ray - Writing a tool to rewrite code\n* Cy Dot - Go Build Modes\n* Di Eve - Typesafe: Pick Any Three\n").unwrap();
-        assert_eq!(summary(&list[1]), (Some("Writing a tool to rewrite code"), vec![("Bo Ray", None)]));
-        assert_eq!(summary(&list[2]), (Some("Go Build Modes"), vec![("Cy Dot", None)]), "follows its neighbours");
-        assert_eq!(summary(&list[3]), (Some("Typesafe: Pick Any Three"), vec![("Di Eve", None)]));
+        assert_eq!(
+            summary(&list[1]),
+            (
+                Some("Writing a tool to rewrite code"),
+                vec![("Bo Ray", None)]
+            )
+        );
+        assert_eq!(
+            summary(&list[2]),
+            (Some("Go Build Modes"), vec![("Cy Dot", None)]),
+            "follows its neighbours"
+        );
+        assert_eq!(
+            summary(&list[3]),
+            (Some("Typesafe: Pick Any Three"), vec![("Di Eve", None)])
+        );
     }
 
     #[test]
     fn speaker_only_keynote_bullets() {
-        let list = talks("- Ann Lee: on bridges\n- Bo Ray (Initech)\n- Cy Dot (Globex): error budgets\n").unwrap();
+        let list =
+            talks("- Ann Lee: on bridges\n- Bo Ray (Initech)\n- Cy Dot (Globex): error budgets\n")
+                .unwrap();
         assert_eq!(summary(&list[1]), (None, vec![("Bo Ray", Some("Initech"))]));
         assert_eq!(summary(&list[2]), (None, vec![("Cy Dot", Some("Globex"))]));
     }
@@ -176,12 +240,21 @@ mod tests {
     #[test]
     fn title_with_speakers_in_parentheses() {
         let list = talks("- Fearless refactoring (Ann Lee, Bo Ray): [Slides](https://s.example)\n- Parsing at speed (Cy Dot): [Slides](https://s.example/2)\n").unwrap();
-        assert_eq!(summary(&list[0]), (Some("Fearless refactoring"), vec![("Ann Lee", None), ("Bo Ray", None)]));
+        assert_eq!(
+            summary(&list[0]),
+            (
+                Some("Fearless refactoring"),
+                vec![("Ann Lee", None), ("Bo Ray", None)]
+            )
+        );
     }
 
     #[test]
     fn note_bullets_are_not_talks() {
-        assert!(talks("- eBPF = extended Berkeley Packet Filter\n- run code in the kernel\n- LLVM\n").is_none());
+        assert!(
+            talks("- eBPF = extended Berkeley Packet Filter\n- run code in the kernel\n- LLVM\n")
+                .is_none()
+        );
         assert!(talks("- Kubernetes: Give me YAML\n- ArgoCD: Give me git repos\n").is_none());
     }
 }

@@ -77,12 +77,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check { inputs, format } => {
             let compilation = recap_compiler::compile(&inputs)?;
             match format {
-                Format::Json => println!("{}", serde_json::to_string_pretty(&compilation.diagnostics)?),
+                Format::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&compilation.diagnostics)?
+                ),
                 Format::Text => {
                     for diagnostic in &compilation.diagnostics {
                         println!("{diagnostic}");
                     }
-                    let count = |s: Severity| compilation.diagnostics.iter().filter(|d| d.severity == s).count();
+                    let count = |s: Severity| {
+                        compilation
+                            .diagnostics
+                            .iter()
+                            .filter(|d| d.severity == s)
+                            .count()
+                    };
                     println!(
                         "{} talks in {} conferences; {} errors, {} warnings, {} notes",
                         compilation.bundle.talks.len(),
@@ -93,10 +102,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     );
                 }
             }
-            Ok(if compilation.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+            Ok(if compilation.has_errors() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Eval { inputs, expected } => {
-            print!("{}", recap_compiler::eval::score_recaps(&inputs, &expected)?);
+            print!(
+                "{}",
+                recap_compiler::eval::score_recaps(&inputs, &expected)?
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Build { inputs, out, quiet } => {
@@ -107,7 +123,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
             if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-                std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("creating {}", parent.display()))?;
             }
             std::fs::write(&out, recap_compiler::bundle_json(&compilation.bundle))
                 .with_context(|| format!("writing {}", out.display()))?;
@@ -120,7 +137,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 bundle.speakers.len(),
                 bundle.tracks.len()
             );
-            Ok(if compilation.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+            Ok(if compilation.has_errors() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
         }
     }
 }

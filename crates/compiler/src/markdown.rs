@@ -7,7 +7,10 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// The pulldown-cmark options used for every parse, so tests and code never drift.
 pub fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES | Options::ENABLE_TASKLISTS
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TASKLISTS
 }
 
 /// A Markdown parser over `text` with the project's options.
@@ -151,8 +154,9 @@ impl Outline {
 
     /// Turns the paragraphs for which `is_heading` holds into headings of [`PROMOTED_LEVEL`].
     pub fn promote(&mut self, is_heading: impl Fn(&Block) -> bool) {
-        let (promoted, kept): (Vec<Block>, Vec<Block>) =
-            std::mem::take(&mut self.blocks).into_iter().partition(|b| b.kind == BlockKind::Paragraph && is_heading(b));
+        let (promoted, kept): (Vec<Block>, Vec<Block>) = std::mem::take(&mut self.blocks)
+            .into_iter()
+            .partition(|b| b.kind == BlockKind::Paragraph && is_heading(b));
         self.blocks = kept;
         self.headings.extend(promoted.into_iter().map(|b| Heading {
             level: PROMOTED_LEVEL,
@@ -166,7 +170,9 @@ impl Outline {
 
     /// The blocks between byte offsets `from` and `to`.
     pub fn blocks_in(&self, from: usize, to: usize) -> impl Iterator<Item = &Block> {
-        self.blocks.iter().filter(move |b| b.range.start >= from && b.range.end <= to)
+        self.blocks
+            .iter()
+            .filter(move |b| b.range.start >= from && b.range.end <= to)
     }
 }
 
@@ -218,12 +224,17 @@ impl Collector {
 
     fn start(&mut self, tag: &Tag<'_>) {
         if self.starts_with_markup.is_none() && self.text.trim().is_empty() {
-            self.starts_with_markup = Some(matches!(tag, Tag::Emphasis | Tag::Strong | Tag::Link { .. }));
+            self.starts_with_markup = Some(matches!(
+                tag,
+                Tag::Emphasis | Tag::Strong | Tag::Link { .. }
+            ));
         }
         match tag {
             Tag::Emphasis => self.emphasis_depth += 1,
             Tag::Strong => self.strong_depth += 1,
-            Tag::Link { dest_url, .. } => self.link_stack.push((dest_url.to_string(), self.text.len())),
+            Tag::Link { dest_url, .. } => self
+                .link_stack
+                .push((dest_url.to_string(), self.text.len())),
             Tag::Paragraph | Tag::Item if !self.text.is_empty() => self.text.push(' '),
             _ => {}
         }
@@ -235,7 +246,10 @@ impl Collector {
             TagEnd::Strong => self.strong_depth -= 1,
             TagEnd::Link => {
                 if let Some((url, start)) = self.link_stack.pop() {
-                    let link = LinkRef { text: self.text[start..].trim().to_owned(), url };
+                    let link = LinkRef {
+                        text: self.text[start..].trim().to_owned(),
+                        url,
+                    };
                     if start == 0 && self.leading_link.is_none() {
                         self.leading_link = Some(link.clone());
                     }
@@ -274,7 +288,9 @@ impl Collector {
             None => outline.blocks.push(Block {
                 kind: if self.is_paragraph {
                     BlockKind::Paragraph
-                } else if self.html.trim_start().starts_with("<!--") && self.html.trim_end().ends_with("-->") {
+                } else if self.html.trim_start().starts_with("<!--")
+                    && self.html.trim_end().ends_with("-->")
+                {
                     BlockKind::Comment(self.html.trim().to_owned())
                 } else {
                     BlockKind::Other
@@ -324,16 +340,24 @@ impl ItemCollector {
                 }
             }
             Event::Start(Tag::List(_)) if self.current.is_some() => self.nested += 1,
-            Event::End(TagEnd::List(_)) if self.current.is_some() => self.nested = self.nested.saturating_sub(1),
+            Event::End(TagEnd::List(_)) if self.current.is_some() => {
+                self.nested = self.nested.saturating_sub(1)
+            }
             _ if self.nested > 0 => {}
             Event::Start(Tag::Link { dest_url, .. }) => {
                 if let Some(item) = &self.current {
-                    self.link_stack.push((dest_url.to_string(), item.text.len()));
+                    self.link_stack
+                        .push((dest_url.to_string(), item.text.len()));
                 }
             }
             Event::End(TagEnd::Link) => {
-                if let (Some(item), Some((url, start))) = (self.current.as_mut(), self.link_stack.pop()) {
-                    let link = LinkRef { text: item.text[start..].trim().to_owned(), url };
+                if let (Some(item), Some((url, start))) =
+                    (self.current.as_mut(), self.link_stack.pop())
+                {
+                    let link = LinkRef {
+                        text: item.text[start..].trim().to_owned(),
+                        url,
+                    };
                     if item.text[..start].trim().is_empty() && item.leading_link.is_none() {
                         item.leading_link = Some(link.clone());
                     }
@@ -368,7 +392,11 @@ pub fn column_of(text: &str, offset: usize) -> u32 {
 
 /// 1-based line of byte `offset` in `text`.
 pub fn line_of(text: &str, offset: usize) -> u32 {
-    text[..offset.min(text.len())].bytes().filter(|&b| b == b'\n').count() as u32 + 1
+    text[..offset.min(text.len())]
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .count() as u32
+        + 1
 }
 
 #[cfg(test)]
@@ -379,9 +407,16 @@ mod tests {
     fn outlines_headings_and_blocks() {
         let text = "Intro with [a link](https://a.example).\n\n## Day 1\n\n### [Talk](https://t.example) - Ann Lee\n\n_#Rust, #Async_\n\nNotes.\n";
         let outline = Outline::parse(text);
-        let levels: Vec<(u8, &str)> = outline.headings.iter().map(|h| (h.level, h.text.as_str())).collect();
+        let levels: Vec<(u8, &str)> = outline
+            .headings
+            .iter()
+            .map(|h| (h.level, h.text.as_str()))
+            .collect();
         assert_eq!(levels, vec![(2, "Day 1"), (3, "Talk - Ann Lee")]);
-        assert_eq!(outline.headings[1].leading_link.as_ref().unwrap().url, "https://t.example");
+        assert_eq!(
+            outline.headings[1].leading_link.as_ref().unwrap().url,
+            "https://t.example"
+        );
         assert_eq!(line_of(text, outline.headings[1].range.start), 5);
         let tags = &outline.blocks[1];
         assert!(tags.all_emphasis, "{tags:?}");

@@ -55,14 +55,22 @@ mod tests {
     #[test]
     fn repairs_mac_roman_mojibake() {
         assert_eq!(repair("The DevOps-way‚Ä¶").0, "The DevOps-way…");
-        assert_eq!(repair("Service Mesh ‚Äì Kilometer 30").0, "Service Mesh – Kilometer 30");
+        assert_eq!(
+            repair("Service Mesh ‚Äì Kilometer 30").0,
+            "Service Mesh – Kilometer 30"
+        );
         assert_eq!(repair("Expert‚Äôs panel").0, "Expert’s panel");
         assert_eq!(repair("S√∏ren").0, "Søren");
     }
 
     #[test]
     fn leaves_genuine_text_alone() {
-        for text in ["Łukasz Szczęsny", "café crème", "naïve – “quoted” …", "Zürich"] {
+        for text in [
+            "Łukasz Szczęsny",
+            "café crème",
+            "naïve – “quoted” …",
+            "Zürich",
+        ] {
             assert_eq!(repair(text), (text.to_owned(), 0), "{text}");
         }
     }

@@ -16,9 +16,19 @@ use crate::markdown::{self, LinkRef};
 pub fn render_html(markdown: &str) -> String {
     let mut in_image = false;
     let events = markdown::parser(markdown).map(|event| match event {
-        Event::Start(Tag::Image { dest_url, title, id, .. }) => {
+        Event::Start(Tag::Image {
+            dest_url,
+            title,
+            id,
+            ..
+        }) => {
             in_image = true;
-            Event::Start(Tag::Link { link_type: pulldown_cmark::LinkType::Inline, dest_url, title, id })
+            Event::Start(Tag::Link {
+                link_type: pulldown_cmark::LinkType::Inline,
+                dest_url,
+                title,
+                id,
+            })
         }
         Event::End(TagEnd::Image) => {
             in_image = false;
@@ -51,7 +61,11 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 /// A plain-text summary of at most `max_chars` characters, cut at a word, from the first
 /// paragraph that says something (not a bare list of links).
 pub fn summary<'a>(paragraphs: impl IntoIterator<Item = &'a str>, max_chars: usize) -> String {
-    let text = paragraphs.into_iter().map(str::trim).find(|p| p.split_whitespace().count() >= 4).unwrap_or("");
+    let text = paragraphs
+        .into_iter()
+        .map(str::trim)
+        .find(|p| p.split_whitespace().count() >= 4)
+        .unwrap_or("");
     if text.chars().count() <= max_chars {
         return text.to_owned();
     }
@@ -76,16 +90,33 @@ pub fn material_kind(link: &LinkRef) -> Option<LinkKind> {
     }
     let text = link.text.to_lowercase();
     let url = link.url.to_lowercase();
-    let text_is = |words: &[&str]| words.iter().any(|w| text == *w || text.starts_with(&format!("{w} ")));
-    if text_is(&["slides", "slide deck", "deck", "presentation"])
-        || ["speakerdeck.com", "slideshare.net", "docs.google.com/presentation", "slides.com", "noti.st"]
+    let text_is = |words: &[&str]| {
+        words
             .iter()
-            .any(|h| url.contains(h))
+            .any(|w| text == *w || text.starts_with(&format!("{w} ")))
+    };
+    if text_is(&["slides", "slide deck", "deck", "presentation"])
+        || [
+            "speakerdeck.com",
+            "slideshare.net",
+            "docs.google.com/presentation",
+            "slides.com",
+            "noti.st",
+        ]
+        .iter()
+        .any(|h| url.contains(h))
     {
         return Some(LinkKind::Slides);
     }
     if text_is(&["video", "recording", "watch", "youtube"])
-        || ["youtube.com/watch", "youtu.be/", "vimeo.com/", "infoq.com/presentations"].iter().any(|h| url.contains(h))
+        || [
+            "youtube.com/watch",
+            "youtu.be/",
+            "vimeo.com/",
+            "infoq.com/presentations",
+        ]
+        .iter()
+        .any(|h| url.contains(h))
     {
         return Some(LinkKind::Video);
     }
@@ -97,7 +128,11 @@ pub fn material_kind(link: &LinkRef) -> Option<LinkKind> {
 
 /// Turns a recognised link into a bundle link.
 pub fn bundle_link(link: &LinkRef, kind: LinkKind) -> Link {
-    Link { kind, url: link.url.clone(), label: link.text.clone() }
+    Link {
+        kind,
+        url: link.url.clone(),
+        label: link.text.clone(),
+    }
 }
 
 #[cfg(test)]
@@ -109,15 +144,29 @@ mod tests {
         let html = render_html(
             "Hi <script>alert(1)</script>\n\n<img src=x onerror=\"alert(2)\">\n\n[x](javascript:alert(3))\n\n<iframe src=\"https://evil.example\"></iframe>\n\n<a href=\"https://ok.example\" onclick=\"alert(4)\">ok</a>",
         );
-        for bad in ["<script", "alert(1)", "onerror", "javascript:", "<iframe", "onclick", "<img"] {
+        for bad in [
+            "<script",
+            "alert(1)",
+            "onerror",
+            "javascript:",
+            "<iframe",
+            "onclick",
+            "<img",
+        ] {
             assert!(!html.contains(bad), "{bad} in {html}");
         }
-        assert!(html.contains(r#"<a href="https://ok.example" rel="noopener noreferrer nofollow">ok</a>"#), "{html}");
+        assert!(
+            html.contains(
+                r#"<a href="https://ok.example" rel="noopener noreferrer nofollow">ok</a>"#
+            ),
+            "{html}"
+        );
     }
 
     #[test]
     fn markdown_renders_lists_quotes_and_images_as_links() {
-        let html = render_html("* one\n* two\n\n> quoted\n\n![Architecture](https://e.example/a.png)");
+        let html =
+            render_html("* one\n* two\n\n> quoted\n\n![Architecture](https://e.example/a.png)");
         assert!(html.contains("<li>one</li>"), "{html}");
         assert!(html.contains("<blockquote>"), "{html}");
         assert!(html.contains(r#"<a href="https://e.example/a.png" rel="noopener noreferrer nofollow">Architecture</a>"#), "{html}");
@@ -125,18 +174,39 @@ mod tests {
 
     #[test]
     fn summaries_cut_at_a_word() {
-        let s = summary(["[slides](x)", "A long first paragraph that goes on and on."], 20);
+        let s = summary(
+            ["[slides](x)", "A long first paragraph that goes on and on."],
+            20,
+        );
         assert_eq!(s, "A long first…");
-        assert_eq!(summary(["Short but real text."], 200), "Short but real text.");
+        assert_eq!(
+            summary(["Short but real text."], 200),
+            "Short but real text."
+        );
     }
 
     #[test]
     fn material_links_by_text_or_host() {
-        let link = |text: &str, url: &str| LinkRef { text: text.into(), url: url.into() };
-        assert_eq!(material_kind(&link("session", "https://conf.example/t/1")), Some(LinkKind::Session));
-        assert_eq!(material_kind(&link("Slides", "https://example.org/x")), Some(LinkKind::Slides));
-        assert_eq!(material_kind(&link("here", "https://speakerdeck.com/a/b")), Some(LinkKind::Slides));
-        assert_eq!(material_kind(&link("the recording", "https://youtu.be/x")), Some(LinkKind::Video));
+        let link = |text: &str, url: &str| LinkRef {
+            text: text.into(),
+            url: url.into(),
+        };
+        assert_eq!(
+            material_kind(&link("session", "https://conf.example/t/1")),
+            Some(LinkKind::Session)
+        );
+        assert_eq!(
+            material_kind(&link("Slides", "https://example.org/x")),
+            Some(LinkKind::Slides)
+        );
+        assert_eq!(
+            material_kind(&link("here", "https://speakerdeck.com/a/b")),
+            Some(LinkKind::Slides)
+        );
+        assert_eq!(
+            material_kind(&link("the recording", "https://youtu.be/x")),
+            Some(LinkKind::Video)
+        );
         assert_eq!(material_kind(&link("Istio", "https://istio.io")), None);
         assert_eq!(material_kind(&link("slides", "/local/slides.pdf")), None);
     }

@@ -19,22 +19,107 @@ const PARTICLES: &[&str] = &[
 
 /// Capitalised words that start titles and phrases but are not names.
 const NOT_NAME_WORDS: &[&str] = &[
-    "the", "a", "an", "and", "or", "of", "in", "on", "for", "to", "with", "at", "by", "from", "how",
-    "why", "what", "when", "your", "our", "my", "is", "are", "we", "you", "it", "this", "that",
-    "keynote", "keynotes", "panel", "workshop", "tutorial", "talk", "talks", "session", "sessions",
-    "day", "track", "lightning", "opening", "closing", "q&a", "intro", "introduction", "slides",
-    "video", "notes", "recap", "summary", "takeaways", "conclusion", "part", "as", "if", "so", "but", "then", "also",
-    "here", "there", "after", "before", "since", "while", "once", "now", "even", "just", "like", "both", "all", "some",
-    "many", "most", "every", "each", "no", "not", "yes", "his", "her", "their", "its", "who", "which", "where",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "for",
+    "to",
+    "with",
+    "at",
+    "by",
+    "from",
+    "how",
+    "why",
+    "what",
+    "when",
+    "your",
+    "our",
+    "my",
+    "is",
+    "are",
+    "we",
+    "you",
+    "it",
+    "this",
+    "that",
+    "keynote",
+    "keynotes",
+    "panel",
+    "workshop",
+    "tutorial",
+    "talk",
+    "talks",
+    "session",
+    "sessions",
+    "day",
+    "track",
+    "lightning",
+    "opening",
+    "closing",
+    "q&a",
+    "intro",
+    "introduction",
+    "slides",
+    "video",
+    "notes",
+    "recap",
+    "summary",
+    "takeaways",
+    "conclusion",
+    "part",
+    "as",
+    "if",
+    "so",
+    "but",
+    "then",
+    "also",
+    "here",
+    "there",
+    "after",
+    "before",
+    "since",
+    "while",
+    "once",
+    "now",
+    "even",
+    "just",
+    "like",
+    "both",
+    "all",
+    "some",
+    "many",
+    "most",
+    "every",
+    "each",
+    "no",
+    "not",
+    "yes",
+    "his",
+    "her",
+    "their",
+    "its",
+    "who",
+    "which",
+    "where",
 ];
 
 /// Whether `word` can be part of a person's name as a capitalised word (`Fong-Jones`, `J.`,
 /// `O'Neil`, `McNamara`). Acronyms and brand casing (`ING`, `VMWare`, `CircleCI`) are not names.
 pub fn is_name_word(word: &str) -> bool {
     let mut chars = word.chars();
-    let Some(first) = chars.next() else { return false };
+    let Some(first) = chars.next() else {
+        return false;
+    };
     let initial = word.chars().count() == 2 && word.ends_with('.');
-    let consecutive_capitals = word.chars().zip(word.chars().skip(1)).any(|(a, b)| a.is_uppercase() && b.is_uppercase());
+    let consecutive_capitals = word
+        .chars()
+        .zip(word.chars().skip(1))
+        .any(|(a, b)| a.is_uppercase() && b.is_uppercase());
     first.is_uppercase()
         && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
         && (initial || !consecutive_capitals)
@@ -44,8 +129,15 @@ pub fn is_name_word(word: &str) -> bool {
 /// Whether `text` is written in Title Case (most longer words capitalised), where a pair of
 /// capitalised words at its end says nothing about a person.
 pub fn is_title_case(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().skip(1).filter(|w| w.chars().count() > 3).collect();
-    let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .skip(1)
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
     !words.is_empty() && capitalised * 2 > words.len()
 }
 
@@ -85,7 +177,10 @@ pub fn split_list(text: &str) -> Vec<String> {
                 continue;
             }
             let rest = &text[i..];
-            if let Some(skip) = [" and ", " & ", " und "].iter().find(|sep| rest.starts_with(**sep)) {
+            if let Some(skip) = [" and ", " & ", " und "]
+                .iter()
+                .find(|sep| rest.starts_with(**sep))
+            {
                 items.push(std::mem::take(&mut current));
                 for _ in 0..skip.chars().count() - 1 {
                     chars.next();
@@ -96,7 +191,11 @@ pub fn split_list(text: &str) -> Vec<String> {
         current.push(c);
     }
     items.push(current);
-    items.into_iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()
+    items
+        .into_iter()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// Splits a trailing `(…)` off `text`: `("Liz Fong-Jones", Some("Honeycomb"))`.
@@ -129,16 +228,29 @@ pub fn parse_person(item: &str) -> Option<Person> {
     if let Some(company) = company {
         // Keep a company's own final period (`Systems ltd.`); it is not sentence punctuation here.
         let company = tidy(company.trim().trim_end_matches([',', ';']));
-        return is_person_name(name).then(|| Person { name: tidy(name), company: (!company.is_empty()).then_some(company) });
+        return is_person_name(name).then(|| Person {
+            name: tidy(name),
+            company: (!company.is_empty()).then_some(company),
+        });
     }
     if is_person_name(item) {
-        return Some(Person { name: tidy(item), company: None });
+        return Some(Person {
+            name: tidy(item),
+            company: None,
+        });
     }
     for joiner in [" from ", " of ", " at ", " @ "] {
-        if let Some((name, company)) = item.split_once(joiner) {
-            if is_person_name(name) && company.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
-                return Some(Person { name: tidy(name), company: company_name(company) });
-            }
+        if let Some((name, company)) = item.split_once(joiner)
+            && is_person_name(name)
+            && company
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            return Some(Person {
+                name: tidy(name),
+                company: company_name(company),
+            });
         }
     }
     None
@@ -152,20 +264,28 @@ pub fn parse_byline(text: &str) -> Option<Vec<Person>> {
     if items.is_empty() {
         return None;
     }
-    let mut people: Vec<Person> = items.iter().map(|item| parse_person(item)).collect::<Option<_>>()?;
+    let mut people: Vec<Person> = items
+        .iter()
+        .map(|item| parse_person(item))
+        .collect::<Option<_>>()?;
     // `Ada & Charles (Analytical Engines)`: one company after several names belongs to all.
-    if let [earlier @ .., last] = people.as_mut_slice() {
-        if !earlier.is_empty() && last.company.is_some() && earlier.iter().all(|p| p.company.is_none()) && !text.contains(',') {
-            let company = last.company.clone();
-            earlier.iter_mut().for_each(|p| p.company = company.clone());
-        }
+    if let [earlier @ .., last] = people.as_mut_slice()
+        && !earlier.is_empty()
+        && last.company.is_some()
+        && earlier.iter().all(|p| p.company.is_none())
+        && !text.contains(',')
+    {
+        let company = last.company.clone();
+        earlier.iter_mut().for_each(|p| p.company = company.clone());
     }
     (!people.is_empty()).then_some(people)
 }
 
 /// `by Ada` / `By Ada` → `Ada`.
 pub fn strip_by(text: &str) -> Option<&str> {
-    text.strip_prefix("by ").or_else(|| text.strip_prefix("By ")).map(str::trim)
+    text.strip_prefix("by ")
+        .or_else(|| text.strip_prefix("By "))
+        .map(str::trim)
 }
 
 fn tidy(name: &str) -> String {
@@ -182,15 +302,34 @@ mod tests {
     use super::*;
 
     fn person(name: &str, company: Option<&str>) -> Person {
-        Person { name: name.into(), company: company.map(Into::into) }
+        Person {
+            name: name.into(),
+            company: company.map(Into::into),
+        }
     }
 
     #[test]
     fn names_follow_how_names_are_written() {
-        for name in ["Ada Lovelace", "Robin van Zijll", "Mary-Jane O'Neil", "Łukasz Szczęsny", "J. R. Hacker"] {
+        for name in [
+            "Ada Lovelace",
+            "Robin van Zijll",
+            "Mary-Jane O'Neil",
+            "Łukasz Szczęsny",
+            "J. R. Hacker",
+        ] {
             assert!(is_person_name(name), "{name}");
         }
-        for text in ["As Wikipedia", "Berlin", "the Ocean", "Keynote Day", "Kubernetes at scale", "ING 2019", "Rule them all", "ING Netherlands", "VMWare Tanzu"] {
+        for text in [
+            "As Wikipedia",
+            "Berlin",
+            "the Ocean",
+            "Keynote Day",
+            "Kubernetes at scale",
+            "ING 2019",
+            "Rule them all",
+            "ING Netherlands",
+            "VMWare Tanzu",
+        ] {
             assert!(!is_person_name(text), "{text}");
         }
     }
@@ -199,16 +338,28 @@ mod tests {
     fn bylines_with_companies() {
         assert_eq!(
             parse_byline("by Grace Hopper (Navy), Alan Turing (Bletchley Park)").unwrap(),
-            vec![person("Grace Hopper", Some("Navy")), person("Alan Turing", Some("Bletchley Park"))]
+            vec![
+                person("Grace Hopper", Some("Navy")),
+                person("Alan Turing", Some("Bletchley Park"))
+            ]
         );
         assert_eq!(
             parse_byline("Ada Lovelace and Charles Babbage").unwrap(),
-            vec![person("Ada Lovelace", None), person("Charles Babbage", None)]
+            vec![
+                person("Ada Lovelace", None),
+                person("Charles Babbage", None)
+            ]
         );
-        assert_eq!(parse_byline("Linus Torvalds from Linux Foundation").unwrap(), vec![person("Linus Torvalds", Some("Linux Foundation"))]);
+        assert_eq!(
+            parse_byline("Linus Torvalds from Linux Foundation").unwrap(),
+            vec![person("Linus Torvalds", Some("Linux Foundation"))]
+        );
         assert_eq!(
             parse_byline("Ada Lovelace & Charles Babbage (Engines Ltd)").unwrap(),
-            vec![person("Ada Lovelace", Some("Engines Ltd")), person("Charles Babbage", Some("Engines Ltd"))]
+            vec![
+                person("Ada Lovelace", Some("Engines Ltd")),
+                person("Charles Babbage", Some("Engines Ltd"))
+            ]
         );
         assert_eq!(parse_byline("Berlin"), None);
         assert_eq!(parse_byline("Ada Lovelace, the Ocean"), None);
@@ -216,6 +367,9 @@ mod tests {
 
     #[test]
     fn lists_split_outside_parentheses_only() {
-        assert_eq!(split_list("A B (X, Y), C D & E F"), vec!["A B (X, Y)", "C D", "E F"]);
+        assert_eq!(
+            split_list("A B (X, Y), C D & E F"),
+            vec!["A B (X, Y)", "C D", "E F"]
+        );
     }
 }

@@ -9,49 +9,108 @@ use crate::people::{self, Person};
 
 /// Verbs that say someone presented.
 const PRESENTING_VERBS: &[&str] = &[
-    "explains", "explained", "explain", "describes", "described", "describe", "presents", "presented", "present", "talks",
-    "talked", "talk", "gave", "gives", "give", "shows", "showed", "show", "demoed", "demonstrated", "demonstrates",
-    "discussed", "discusses", "shared", "shares", "introduced", "introduces", "walked", "walks", "covered", "covers",
+    "explains",
+    "explained",
+    "explain",
+    "describes",
+    "described",
+    "describe",
+    "presents",
+    "presented",
+    "present",
+    "talks",
+    "talked",
+    "talk",
+    "gave",
+    "gives",
+    "give",
+    "shows",
+    "showed",
+    "show",
+    "demoed",
+    "demonstrated",
+    "demonstrates",
+    "discussed",
+    "discusses",
+    "shared",
+    "shares",
+    "introduced",
+    "introduces",
+    "walked",
+    "walks",
+    "covered",
+    "covers",
 ];
 
 /// Headings of sections that are about the post, not a talk, whatever their prose says.
 const NOT_TALK_SECTIONS: &[&str] = &[
-    "introduction", "intro", "conclusion", "conclusions", "summary", "takeaways", "more", "wrap", "overview", "about",
-    "thanks", "venue", "travel", "food", "party", "misc", "miscellaneous", "themes", "final", "closing", "words",
+    "introduction",
+    "intro",
+    "conclusion",
+    "conclusions",
+    "summary",
+    "takeaways",
+    "more",
+    "wrap",
+    "overview",
+    "about",
+    "thanks",
+    "venue",
+    "travel",
+    "food",
+    "party",
+    "misc",
+    "miscellaneous",
+    "themes",
+    "final",
+    "closing",
+    "words",
 ];
 
 /// Whether a heading names a section about the post rather than a talk.
 pub fn is_post_section(heading: &str) -> bool {
-    heading.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| NOT_TALK_SECTIONS.contains(&w))
+    heading
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| NOT_TALK_SECTIONS.contains(&w))
 }
 
 /// The presenters a paragraph names as subjects of a presenting verb.
 pub fn presenters(paragraph: &str) -> Vec<Person> {
     let words: Vec<&str> = paragraph.split_whitespace().collect();
-    let is_verb = |i: usize| words.get(i).is_some_and(|w| PRESENTING_VERBS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str()));
+    let is_verb = |i: usize| {
+        words.get(i).is_some_and(|w| {
+            PRESENTING_VERBS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str())
+        })
+    };
     for start in 0..words.len() {
         let mut people: Vec<Person> = Vec::new();
         let mut i = start;
-        loop {
-            let Some((person, next)) = name_at(&words, i) else { break };
+        while let Some((person, next)) = name_at(&words, i) {
             people.push(person);
             i = next;
-            if words.get(i).is_some_and(|w| matches!(*w, "and" | "&")) {
-                i += 1;
-                continue;
+            if !words.get(i).is_some_and(|w| matches!(*w, "and" | "&")) {
+                break;
             }
-            break;
+            i += 1;
         }
         if people.is_empty() {
             continue;
         }
         // `Ada Lovelace of Initech showed`, `Ada Lovelace (Initech) showed`
         let mut company = None;
-        if words.get(i).is_some_and(|w| matches!(*w, "of" | "from" | "at")) {
+        if words
+            .get(i)
+            .is_some_and(|w| matches!(*w, "of" | "from" | "at"))
+        {
             let run: Vec<&str> = words[i + 1..]
                 .iter()
                 .take(4)
-                .take_while(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+                .take_while(|w| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                })
                 .map(|w| w.trim_end_matches([',', '.', ';', ':']))
                 .collect();
             if !run.is_empty() {
@@ -60,7 +119,10 @@ pub fn presenters(paragraph: &str) -> Vec<Person> {
             }
         }
         if is_verb(i) {
-            if let (Some(company), [only]) = (company.or_else(|| affiliation::before_name(&words, start)), people.as_mut_slice()) {
+            if let (Some(company), [only]) = (
+                company.or_else(|| affiliation::before_name(&words, start)),
+                people.as_mut_slice(),
+            ) {
                 only.company.get_or_insert(company);
             }
             return people;
@@ -73,13 +135,21 @@ pub fn presenters(paragraph: &str) -> Vec<Person> {
 fn name_at(words: &[&str], i: usize) -> Option<(Person, usize)> {
     for len in [3, 2] {
         let slice = words.get(i..i + len)?;
-        let last_has_punctuation = slice[..len - 1].iter().any(|w| w.ends_with([',', '.', ':', ';']));
+        let last_has_punctuation = slice[..len - 1]
+            .iter()
+            .any(|w| w.ends_with([',', '.', ':', ';']));
         if affiliation::is_role(slice[0]) {
             continue;
         }
         let name = slice.join(" ");
         if !last_has_punctuation && people::is_person_name(name.trim_end_matches([',', '.'])) {
-            return Some((Person { name: name.trim_end_matches([',', '.']).to_owned(), company: None }, i + len));
+            return Some((
+                Person {
+                    name: name.trim_end_matches([',', '.']).to_owned(),
+                    company: None,
+                },
+                i + len,
+            ));
         }
     }
     None
@@ -90,23 +160,42 @@ mod tests {
     use super::*;
 
     fn names(paragraph: &str) -> Vec<(String, Option<String>)> {
-        presenters(paragraph).into_iter().map(|p| (p.name, p.company)).collect()
+        presenters(paragraph)
+            .into_iter()
+            .map(|p| (p.name, p.company))
+            .collect()
     }
 
     #[test]
     fn subjects_of_presenting_verbs() {
         assert_eq!(
-            names("It is extremely flexible. In this talk, Ada Lovelace and Charles Babbage explain why they built it."),
-            [("Ada Lovelace".into(), None), ("Charles Babbage".into(), None)]
+            names(
+                "It is extremely flexible. In this talk, Ada Lovelace and Charles Babbage explain why they built it."
+            ),
+            [
+                ("Ada Lovelace".into(), None),
+                ("Charles Babbage".into(), None)
+            ]
         );
-        assert_eq!(names("Initech Engineer Grace Hopper described how the team scaled."), [("Grace Hopper".into(), Some("Initech".into()))]);
-        assert_eq!(names("Alan Turing explains the potential of machines."), [("Alan Turing".into(), None)]);
-        assert_eq!(names("Mara Bos of Fusion Labs showed a demo."), [("Mara Bos".into(), Some("Fusion Labs".into()))]);
+        assert_eq!(
+            names("Initech Engineer Grace Hopper described how the team scaled."),
+            [("Grace Hopper".into(), Some("Initech".into()))]
+        );
+        assert_eq!(
+            names("Alan Turing explains the potential of machines."),
+            [("Alan Turing".into(), None)]
+        );
+        assert_eq!(
+            names("Mara Bos of Fusion Labs showed a demo."),
+            [("Mara Bos".into(), Some("Fusion Labs".into()))]
+        );
     }
 
     #[test]
     fn mentions_are_not_presenters() {
-        assert!(names("Thanks to the speakers, Ada Lovelace for managing the video gear.").is_empty());
+        assert!(
+            names("Thanks to the speakers, Ada Lovelace for managing the video gear.").is_empty()
+        );
         assert!(names("Members of the Go community presented a series of talks.").is_empty());
     }
 

@@ -9,7 +9,11 @@ pub fn rewrite(markdown: &str) -> String {
     while let Some(start) = find_open(rest) {
         out.push_str(&rest[..start]);
         let after_open = &rest[start + 3..];
-        let close = if rest[start..].starts_with("{{%") { "%}}" } else { ">}}" };
+        let close = if rest[start..].starts_with("{{%") {
+            "%}}"
+        } else {
+            ">}}"
+        };
         let Some(end) = after_open.find(close) else {
             out.push_str(&rest[start..]);
             return out;
@@ -36,28 +40,47 @@ fn replacement(call: &str) -> String {
         return String::new();
     }
     let mut parts = ShortcodeArgs::parse(call);
-    let name = if parts.positional.is_empty() { String::new() } else { parts.positional.remove(0) };
-    let arg = |key: &str, index: usize| parts.named(key).or_else(|| parts.positional.get(index).cloned());
+    let name = if parts.positional.is_empty() {
+        String::new()
+    } else {
+        parts.positional.remove(0)
+    };
+    let arg = |key: &str, index: usize| {
+        parts
+            .named(key)
+            .or_else(|| parts.positional.get(index).cloned())
+    };
     match name.as_str() {
         "figure" | "img" | "image" => {
-            let caption = parts.named("title").or_else(|| parts.named("caption")).or_else(|| parts.named("alt"));
+            let caption = parts
+                .named("title")
+                .or_else(|| parts.named("caption"))
+                .or_else(|| parts.named("alt"));
             match (parts.named("src"), caption) {
                 (Some(src), caption) if is_absolute(&src) => {
                     format!("![{}]({src})", caption.unwrap_or_else(|| "Figure".into()))
                 }
-                (_, Some(caption)) if !caption.trim().is_empty() => format!("*Figure: {}*", caption.trim()),
+                (_, Some(caption)) if !caption.trim().is_empty() => {
+                    format!("*Figure: {}*", caption.trim())
+                }
                 _ => String::new(),
             }
         }
         "youtube" => arg("id", 0)
             .map(|id| format!("[Video on YouTube](https://www.youtube.com/watch?v={id})"))
             .unwrap_or_default(),
-        "vimeo" => arg("id", 0).map(|id| format!("[Video on Vimeo](https://vimeo.com/{id})")).unwrap_or_default(),
+        "vimeo" => arg("id", 0)
+            .map(|id| format!("[Video on Vimeo](https://vimeo.com/{id})"))
+            .unwrap_or_default(),
         "tweet" | "x" => {
             let user = arg("user", 0).filter(|u| !u.chars().all(|c| c.is_ascii_digit()));
-            let id = parts.named("id").or_else(|| parts.positional.last().cloned());
+            let id = parts
+                .named("id")
+                .or_else(|| parts.positional.last().cloned());
             match (user, id) {
-                (Some(user), Some(id)) => format!("[Post by @{user}](https://twitter.com/{user}/status/{id})"),
+                (Some(user), Some(id)) => {
+                    format!("[Post by @{user}](https://twitter.com/{user}/status/{id})")
+                }
                 (None, Some(id)) => format!("[Post](https://twitter.com/i/status/{id})"),
                 _ => String::new(),
             }
@@ -66,7 +89,9 @@ fn replacement(call: &str) -> String {
             (Some(user), Some(id)) => format!("[Gist](https://gist.github.com/{user}/{id})"),
             _ => String::new(),
         },
-        "speakerdeck" => arg("id", 0).map(|id| format!("[Slides](https://speakerdeck.com/player/{id})")).unwrap_or_default(),
+        "speakerdeck" => arg("id", 0)
+            .map(|id| format!("[Slides](https://speakerdeck.com/player/{id})"))
+            .unwrap_or_default(),
         _ => String::new(),
     }
 }
@@ -117,7 +142,10 @@ impl ShortcodeArgs {
     }
 
     fn named(&self, key: &str) -> Option<String> {
-        self.named.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+        self.named
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
     }
 }
 
@@ -147,28 +175,46 @@ mod tests {
 
     #[test]
     fn site_relative_figures_disappear_and_keep_their_caption() {
-        assert_eq!(rewrite("a\n{{< figure src=\"/img/x.jpg\" title=\"\" >}}\nb"), "a\n\nb");
-        assert_eq!(rewrite("{{< figure src=\"/img/x.jpg\" title=\"The slide\" >}}"), "*Figure: The slide*");
+        assert_eq!(
+            rewrite("a\n{{< figure src=\"/img/x.jpg\" title=\"\" >}}\nb"),
+            "a\n\nb"
+        );
+        assert_eq!(
+            rewrite("{{< figure src=\"/img/x.jpg\" title=\"The slide\" >}}"),
+            "*Figure: The slide*"
+        );
     }
 
     #[test]
     fn absolute_figures_become_images() {
-        assert_eq!(rewrite("{{< figure src=\"https://e.org/x.png\" alt=\"Arch\" >}}"), "![Arch](https://e.org/x.png)");
+        assert_eq!(
+            rewrite("{{< figure src=\"https://e.org/x.png\" alt=\"Arch\" >}}"),
+            "![Arch](https://e.org/x.png)"
+        );
     }
 
     #[test]
     fn media_shortcodes_become_links() {
-        assert_eq!(rewrite("{{< youtube abc123 >}}"), "[Video on YouTube](https://www.youtube.com/watch?v=abc123)");
+        assert_eq!(
+            rewrite("{{< youtube abc123 >}}"),
+            "[Video on YouTube](https://www.youtube.com/watch?v=abc123)"
+        );
         assert_eq!(
             rewrite("{{< tweet user=\"ferris\" id=\"42\" >}}"),
             "[Post by @ferris](https://twitter.com/ferris/status/42)"
         );
-        assert_eq!(rewrite("{{% gist ferris deadbeef %}}"), "[Gist](https://gist.github.com/ferris/deadbeef)");
+        assert_eq!(
+            rewrite("{{% gist ferris deadbeef %}}"),
+            "[Gist](https://gist.github.com/ferris/deadbeef)"
+        );
     }
 
     #[test]
     fn unknown_and_closing_shortcodes_vanish_but_keep_lines() {
-        assert_eq!(rewrite("{{< notice \n warning >}}text{{< /notice >}}"), "\ntext");
+        assert_eq!(
+            rewrite("{{< notice \n warning >}}text{{< /notice >}}"),
+            "\ntext"
+        );
         assert_eq!(rewrite("no shortcode {{ here"), "no shortcode {{ here");
     }
 }

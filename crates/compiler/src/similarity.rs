@@ -27,7 +27,11 @@ pub fn same_title(a: &str, b: &str) -> bool {
 
 /// A name reduced for comparison: transliterated, lowercase, single spaces.
 pub fn name_key(name: &str) -> String {
-    deunicode::deunicode(name).to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+    deunicode::deunicode(name)
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Two differently written names that are probably one person: the same first name and a
@@ -38,8 +42,15 @@ pub fn near_duplicate_names(a: &str, b: &str) -> bool {
     if a == b {
         return false;
     }
-    let (Some((first_a, last_a)), Some((first_b, last_b))) = (a.split_once(' '), b.split_once(' ')) else { return false };
-    let allowed = if last_a.len().min(last_b.len()) >= 8 { 2 } else { 1 };
+    let (Some((first_a, last_a)), Some((first_b, last_b))) = (a.split_once(' '), b.split_once(' '))
+    else {
+        return false;
+    };
+    let allowed = if last_a.len().min(last_b.len()) >= 8 {
+        2
+    } else {
+        1
+    };
     first_a == first_b && edit_distance(last_a, last_b) <= allowed
 }
 
@@ -63,14 +74,20 @@ mod tests {
 
     #[test]
     fn similar_titles() {
-        assert!(same_title("The Rust book, revisited", "The Rust Book – revisited"));
+        assert!(same_title(
+            "The Rust book, revisited",
+            "The Rust Book – revisited"
+        ));
         assert!(!same_title("Async in depth", "Testing in production"));
     }
 
     #[test]
     fn near_duplicate_names_need_the_same_first_name() {
         assert!(near_duplicate_names("Ada Lovelace", "Ada Lovelance"));
-        assert!(near_duplicate_names("Grace Hopperstein", "Grace Hoperstain"));
+        assert!(near_duplicate_names(
+            "Grace Hopperstein",
+            "Grace Hoperstain"
+        ));
         assert!(!near_duplicate_names("Ada Lovelace", "Ada Lovelace"));
         assert!(!near_duplicate_names("Ada Lovelace", "Ida Lovelace"));
         assert!(!near_duplicate_names("Ana Ray", "Ana Roy Smith"));

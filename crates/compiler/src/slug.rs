@@ -5,8 +5,15 @@
 pub fn slugify(text: &str, max_len: usize) -> String {
     let ascii = deunicode::deunicode(text).to_lowercase();
     let mut slug = String::new();
-    for word in ascii.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
-        let extra = if slug.is_empty() { word.len() } else { word.len() + 1 };
+    for word in ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let extra = if slug.is_empty() {
+            word.len()
+        } else {
+            word.len() + 1
+        };
         if !slug.is_empty() && slug.len() + extra > max_len {
             break;
         }

@@ -5,7 +5,10 @@ use recap_compiler::compile_sources;
 use recap_compiler::diagnostics::Severity;
 
 fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/{name}/input.md", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/{name}/input.md",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {path}: {e}"))
 }
 
@@ -18,11 +21,26 @@ fn bundle_of(name: &str) -> Bundle {
 fn nothing_from_a_recap_can_execute() {
     let bundle = bundle_of("hostile-html");
     let html = &bundle.talks[0].notes[0].html;
-    for forbidden in ["<script", "onerror", "onclick", "javascript:", "<iframe", "<style", "__recapPwned", "<img"] {
+    for forbidden in [
+        "<script",
+        "onerror",
+        "onclick",
+        "javascript:",
+        "<iframe",
+        "<style",
+        "__recapPwned",
+        "<img",
+    ] {
         assert!(!html.contains(forbidden), "{forbidden} survived in {html}");
     }
-    assert!(html.contains("Great talk!"), "the tweet's text stays readable: {html}");
-    assert!(html.contains("https://www.youtube.com/watch?v=dQw4w9WgXcQ"), "shortcodes become links: {html}");
+    assert!(
+        html.contains("Great talk!"),
+        "the tweet's text stays readable: {html}"
+    );
+    assert!(
+        html.contains("https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
+        "shortcodes become links: {html}"
+    );
 }
 
 #[test]
@@ -37,7 +55,11 @@ fn shortcodes_never_leak_as_text() {
 #[test]
 fn numbered_days_resolve_to_weekdays_named_in_the_introduction() {
     let bundle = bundle_of("link-headings-with-tags");
-    let labels: Vec<&str> = bundle.conferences[0].days.iter().map(|d| d.label.as_str()).collect();
+    let labels: Vec<&str> = bundle.conferences[0]
+        .days
+        .iter()
+        .map(|d| d.label.as_str())
+        .collect();
     assert_eq!(labels, ["Thursday", "Friday"]);
 }
 
@@ -45,8 +67,17 @@ fn numbered_days_resolve_to_weekdays_named_in_the_introduction() {
 fn numbered_days_follow_weekday_headings() {
     let bundle = bundle_of("bylines-and-weekdays");
     let day_of = |title: &str| {
-        let talk = bundle.talks.iter().find(|t| t.title.as_deref() == Some(title)).unwrap();
-        bundle.day(talk.day.as_deref().unwrap()).unwrap().1.label.clone()
+        let talk = bundle
+            .talks
+            .iter()
+            .find(|t| t.title.as_deref() == Some(title))
+            .unwrap();
+        bundle
+            .day(talk.day.as_deref().unwrap())
+            .unwrap()
+            .1
+            .label
+            .clone()
     };
     assert_eq!(day_of("Streaming joins in practice"), "Monday");
     assert_eq!(day_of("Data contracts are APIs"), "Tuesday");
@@ -65,9 +96,17 @@ fn a_speaker_with_several_talks_is_one_speaker() {
 #[test]
 fn keynote_sections_give_their_talks_a_keynote_track() {
     let bundle = bundle_of("bylines-and-weekdays");
-    let keynote = bundle.tracks.iter().find(|t| t.label == "Keynote").expect("Keynote track");
-    let titles: Vec<&str> =
-        bundle.talks.iter().filter(|t| t.tracks.contains(&keynote.id)).filter_map(|t| t.title.as_deref()).collect();
+    let keynote = bundle
+        .tracks
+        .iter()
+        .find(|t| t.label == "Keynote")
+        .expect("Keynote track");
+    let titles: Vec<&str> = bundle
+        .talks
+        .iter()
+        .filter(|t| t.tracks.contains(&keynote.id))
+        .filter_map(|t| t.title.as_deref())
+        .collect();
     assert_eq!(titles, ["Data contracts are APIs", "The quiet pipeline"]);
 }
 
@@ -98,16 +137,38 @@ fn bad_front_matter_names_file_and_line_and_other_recaps_still_build() {
     let broken = fixture("broken-front-matter");
     let good = fixture("hostile-html");
     let compilation = compile_sources([("broken.md", broken.as_str()), ("good.md", good.as_str())]);
-    let error = compilation.diagnostics.iter().find(|d| d.severity == Severity::Error).expect("an error");
-    assert_eq!((error.file.as_str(), error.line), ("broken.md", 3), "{error}");
+    let error = compilation
+        .diagnostics
+        .iter()
+        .find(|d| d.severity == Severity::Error)
+        .expect("an error");
+    assert_eq!(
+        (error.file.as_str(), error.line),
+        ("broken.md", 3),
+        "{error}"
+    );
     assert!(compilation.has_errors());
-    assert_eq!(compilation.bundle.conferences.len(), 1, "the good recap is still compiled");
+    assert_eq!(
+        compilation.bundle.conferences.len(),
+        1,
+        "the good recap is still compiled"
+    );
 }
 
 #[test]
 fn the_same_input_gives_byte_identical_output() {
-    let sources = ["link-headings-with-tags", "bylines-and-weekdays", "hostile-html"].map(fixture);
-    let inputs = || sources.iter().enumerate().map(|(i, s)| (["a.md", "b.md", "c.md"][i], s.as_str()));
+    let sources = [
+        "link-headings-with-tags",
+        "bylines-and-weekdays",
+        "hostile-html",
+    ]
+    .map(fixture);
+    let inputs = || {
+        sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (["a.md", "b.md", "c.md"][i], s.as_str()))
+    };
     let first = recap_compiler::bundle_json(&compile_sources(inputs()).bundle);
     let second = recap_compiler::bundle_json(&compile_sources(inputs()).bundle);
     assert_eq!(first, second);
@@ -117,8 +178,19 @@ fn the_same_input_gives_byte_identical_output() {
 
 #[test]
 fn ids_are_unique_and_references_resolve() {
-    let sources = ["link-headings-with-tags", "bylines-and-weekdays", "hostile-html"].map(fixture);
-    let bundle = compile_sources(sources.iter().enumerate().map(|(i, s)| (["a.md", "b.md", "c.md"][i], s.as_str()))).bundle;
+    let sources = [
+        "link-headings-with-tags",
+        "bylines-and-weekdays",
+        "hostile-html",
+    ]
+    .map(fixture);
+    let bundle = compile_sources(
+        sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (["a.md", "b.md", "c.md"][i], s.as_str())),
+    )
+    .bundle;
     let mut ids: Vec<&str> = bundle.talks.iter().map(|t| t.id.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -127,7 +199,11 @@ fn ids_are_unique_and_references_resolve() {
         assert!(bundle.conference(&talk.conference).is_some());
         assert!(talk.day.as_deref().is_none_or(|d| bundle.day(d).is_some()));
         assert!(talk.tracks.iter().all(|t| bundle.track(t).is_some()));
-        assert!(talk.speakers.iter().all(|s| bundle.speaker(&s.id).is_some_and(|sp| sp.talks.contains(&talk.id))));
+        assert!(talk.speakers.iter().all(|s| {
+            bundle
+                .speaker(&s.id)
+                .is_some_and(|sp| sp.talks.contains(&talk.id))
+        }));
     }
 }
 
@@ -139,18 +215,42 @@ fn the_committed_json_schema_matches_the_types() {
         std::fs::write(path, &generated).unwrap();
     }
     let committed = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(committed == generated, "docs/bundle.schema.json is stale: run `cargo recap schema > docs/bundle.schema.json`");
+    assert!(
+        committed == generated,
+        "docs/bundle.schema.json is stale: run `cargo recap schema > docs/bundle.schema.json`"
+    );
 }
 
 #[test]
 fn front_matter_hints_name_the_conference_date_the_days_and_alias_tracks() {
     let bundle = bundle_of("author-hints");
     let conference = &bundle.conferences[0];
-    assert_eq!((conference.name.as_str(), conference.year), ("HarbourConf Oslo 2023", Some(2023)));
-    let days: Vec<(&str, Option<&str>)> = conference.days.iter().map(|d| (d.label.as_str(), d.date.as_deref())).collect();
-    assert_eq!(days, [("Wednesday", Some("2023-05-17")), ("Thursday", Some("2023-05-18"))], "Day 1 is a Wednesday by its date; Day 2 follows");
-    let upgrades = bundle.talks.iter().find(|t| t.title.as_deref() == Some("Cluster upgrades without tears")).unwrap();
-    assert_eq!(bundle.track(&upgrades.tracks[0]).unwrap().label, "Kubernetes");
+    assert_eq!(
+        (conference.name.as_str(), conference.year),
+        ("HarbourConf Oslo 2023", Some(2023))
+    );
+    let days: Vec<(&str, Option<&str>)> = conference
+        .days
+        .iter()
+        .map(|d| (d.label.as_str(), d.date.as_deref()))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            ("Wednesday", Some("2023-05-17")),
+            ("Thursday", Some("2023-05-18"))
+        ],
+        "Day 1 is a Wednesday by its date; Day 2 follows"
+    );
+    let upgrades = bundle
+        .talks
+        .iter()
+        .find(|t| t.title.as_deref() == Some("Cluster upgrades without tears"))
+        .unwrap();
+    assert_eq!(
+        bundle.track(&upgrades.tracks[0]).unwrap().label,
+        "Kubernetes"
+    );
 }
 
 #[test]
@@ -158,15 +258,54 @@ fn inline_markers_mark_correct_and_exclude_talks() {
     let source = fixture("author-hints");
     let compilation = compile_sources([("input.md", source.as_str())]);
     let bundle = &compilation.bundle;
-    let titles: Vec<&str> = bundle.talks.iter().filter_map(|t| t.title.as_deref()).collect();
-    assert_eq!(titles, ["Cluster upgrades without tears", "Five tools in five minutes", "Observability budgets"]);
+    let titles: Vec<&str> = bundle
+        .talks
+        .iter()
+        .filter_map(|t| t.title.as_deref())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Cluster upgrades without tears",
+            "Five tools in five minutes",
+            "Observability budgets"
+        ]
+    );
     let lightning = &bundle.talks[1];
     assert_eq!(lightning.speakers[0].company.as_deref(), Some("Tiny Tools"));
-    assert_eq!(bundle.track(&lightning.tracks[0]).unwrap().label, "Lightning Talk");
-    assert_eq!(bundle.talks[2].speakers[0].company.as_deref(), Some("Metricly"), "a marker corrects a heading");
-    assert!(bundle.talks.iter().all(|t| !t.notes[0].html.contains("recap:")), "markers never show in the notes");
-    let messages: Vec<String> = compilation.diagnostics.iter().map(ToString::to_string).collect();
-    assert!(messages.iter().any(|m| m.contains("unknown hint key `recap.colour`")), "{messages:#?}");
-    assert!(messages.iter().any(|m| m.contains("unknown key `tittle`")), "{messages:#?}");
-    assert!(!messages.iter().any(|m| m.contains("Sponsors")), "skipped sections are not reported: {messages:#?}");
+    assert_eq!(
+        bundle.track(&lightning.tracks[0]).unwrap().label,
+        "Lightning Talk"
+    );
+    assert_eq!(
+        bundle.talks[2].speakers[0].company.as_deref(),
+        Some("Metricly"),
+        "a marker corrects a heading"
+    );
+    assert!(
+        bundle
+            .talks
+            .iter()
+            .all(|t| !t.notes[0].html.contains("recap:")),
+        "markers never show in the notes"
+    );
+    let messages: Vec<String> = compilation
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("unknown hint key `recap.colour`")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("unknown key `tittle`")),
+        "{messages:#?}"
+    );
+    assert!(
+        !messages.iter().any(|m| m.contains("Sponsors")),
+        "skipped sections are not reported: {messages:#?}"
+    );
 }

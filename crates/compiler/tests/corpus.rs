@@ -9,7 +9,11 @@ use recap_compiler::eval::{Annotation, load_annotations};
 
 fn corpus() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    assert!(dir.join("recaps").is_dir(), "the shared corpus is missing at {}; CI always provides ../shared", dir.display());
+    assert!(
+        dir.join("recaps").is_dir(),
+        "the shared corpus is missing at {}; CI always provides ../shared",
+        dir.display()
+    );
     dir
 }
 
@@ -18,7 +22,8 @@ fn compile(files: &[&str]) -> (Bundle, Vec<(String, Annotation)>) {
     let inputs: Vec<PathBuf> = files.iter().map(|f| dir.join("recaps").join(f)).collect();
     let compilation = recap_compiler::compile(&inputs).expect("corpus compiles");
     assert!(!compilation.has_errors(), "{:#?}", compilation.diagnostics);
-    let annotations = load_annotations(&dir.join("expected"), &compilation.bundle).expect("annotations load");
+    let annotations =
+        load_annotations(&dir.join("expected"), &compilation.bundle).expect("annotations load");
     assert_eq!(annotations.len(), files.len());
     (compilation.bundle, annotations)
 }
@@ -46,7 +51,11 @@ fn original_recaps_come_out_as_a_reader_sees_them() {
     assert_eq!(bundle.talks.len(), 23 + 12);
     let mut differences = Vec::new();
     for (file, annotation) in &annotations {
-        let talks: Vec<_> = bundle.talks.iter().filter(|t| &t.source().unwrap().file == file).collect();
+        let talks: Vec<_> = bundle
+            .talks
+            .iter()
+            .filter(|t| &t.source().unwrap().file == file)
+            .collect();
         assert_eq!(talks.len(), annotation.talks.len(), "{file}");
         for (talk, expected) in talks.iter().zip(&annotation.talks) {
             let got = seen(&bundle, talk);
@@ -56,7 +65,12 @@ fn original_recaps_come_out_as_a_reader_sees_them() {
             });
             for field in ["title", "speakers", "companies", "tracks", "day"] {
                 if got[field] != want[field] {
-                    differences.push(format!("{file}:{}: {field}: got {} want {}", talk.source().unwrap().line, got[field], want[field]));
+                    differences.push(format!(
+                        "{file}:{}: {field}: got {} want {}",
+                        talk.source().unwrap().line,
+                        got[field],
+                        want[field]
+                    ));
                 }
             }
         }
@@ -64,8 +78,13 @@ fn original_recaps_come_out_as_a_reader_sees_them() {
     // The one known gap: the Velocity tutorial heading appends its schedule topic
     // ("Monitoring, Observability, and Performance") to the title with no separator, which no
     // rule about structure can tell from the title itself. Issue #3's author hints cover it.
-    let known = ["velocity-berlin-2019.md:25: tracks: got [] want [\"Monitoring, Observability, and Performance\"]"];
-    assert_eq!(differences, known, "differences from the annotations changed");
+    let known = [
+        "velocity-berlin-2019.md:25: tracks: got [] want [\"Monitoring, Observability, and Performance\"]",
+    ];
+    assert_eq!(
+        differences, known,
+        "differences from the annotations changed"
+    );
 }
 
 #[test]
@@ -82,29 +101,85 @@ fn original_recaps_score_perfectly_but_for_the_known_gap() {
 #[test]
 fn the_devopscon_mojibake_is_repaired() {
     let (bundle, _) = compile(&["devopscon-munich-2018.md"]);
-    let titles: Vec<&str> = bundle.talks.iter().filter_map(|t| t.title.as_deref()).collect();
+    let titles: Vec<&str> = bundle
+        .talks
+        .iter()
+        .filter_map(|t| t.title.as_deref())
+        .collect();
     assert!(titles.contains(&"OpenSource Pentesting & Security Analysis Tools: The DevOps-way…"));
     assert!(titles.contains(&"Service Mesh – Kilometer 30 in a Microservices Marathon"));
-    assert!(bundle.talks.iter().flat_map(|t| &t.notes).all(|n| !n.html.contains("‚Ä") && !n.html.contains("<script")));
+    assert!(
+        bundle
+            .talks
+            .iter()
+            .flat_map(|t| &t.notes)
+            .all(|n| !n.html.contains("‚Ä") && !n.html.contains("<script"))
+    );
 }
 
 #[test]
 fn two_recaps_of_one_conference_become_one_conference() {
-    let (bundle, _) = compile(&["velocity-berlin-2019.md", "stegschreck-velocity-berlin-2019.md"]);
-    assert_eq!(bundle.conferences.len(), 1, "{:?}", bundle.conferences.iter().map(|c| &c.name).collect::<Vec<_>>());
+    let (bundle, _) = compile(&[
+        "velocity-berlin-2019.md",
+        "stegschreck-velocity-berlin-2019.md",
+    ]);
+    assert_eq!(
+        bundle.conferences.len(),
+        1,
+        "{:?}",
+        bundle
+            .conferences
+            .iter()
+            .map(|c| &c.name)
+            .collect::<Vec<_>>()
+    );
     let conference = &bundle.conferences[0];
     assert_eq!(conference.sources.len(), 2);
-    let days: Vec<(&str, Option<&str>)> = conference.days.iter().map(|d| (d.label.as_str(), d.date.as_deref())).collect();
-    assert_eq!(days, [("Tuesday", Some("2019-11-05")), ("Wednesday", Some("2019-11-06")), ("Thursday", Some("2019-11-07"))]);
+    let days: Vec<(&str, Option<&str>)> = conference
+        .days
+        .iter()
+        .map(|d| (d.label.as_str(), d.date.as_deref()))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            ("Tuesday", Some("2019-11-05")),
+            ("Wednesday", Some("2019-11-06")),
+            ("Thursday", Some("2019-11-07"))
+        ]
+    );
 
-    let covered_twice: Vec<&recap_bundle::Talk> = bundle.talks.iter().filter(|t| t.notes.len() == 2).collect();
-    let titles: Vec<&str> = covered_twice.iter().filter_map(|t| t.title.as_deref()).collect();
-    assert!(titles.contains(&"Test-driven development (TDD) for infrastructure"), "{titles:?}");
-    assert!(titles.contains(&"The power of good abstractions in systems design"), "a keynote bullet joins its titled talk: {titles:?}");
-    assert!(covered_twice.iter().all(|t| t.notes[0].source.file != t.notes[1].source.file));
+    let covered_twice: Vec<&recap_bundle::Talk> =
+        bundle.talks.iter().filter(|t| t.notes.len() == 2).collect();
+    let titles: Vec<&str> = covered_twice
+        .iter()
+        .filter_map(|t| t.title.as_deref())
+        .collect();
+    assert!(
+        titles.contains(&"Test-driven development (TDD) for infrastructure"),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&"The power of good abstractions in systems design"),
+        "a keynote bullet joins its titled talk: {titles:?}"
+    );
+    assert!(
+        covered_twice
+            .iter()
+            .all(|t| t.notes[0].source.file != t.notes[1].source.file)
+    );
 
-    let lorenzo: Vec<&str> = bundle.speakers.iter().map(|s| s.name.as_str()).filter(|n| n.starts_with("Lorenzo Sain")).collect();
-    assert_eq!(lorenzo, ["Lorenzo Saino"], "the spelling given with a company wins");
+    let lorenzo: Vec<&str> = bundle
+        .speakers
+        .iter()
+        .map(|s| s.name.as_str())
+        .filter(|n| n.starts_with("Lorenzo Sain"))
+        .collect();
+    assert_eq!(
+        lorenzo,
+        ["Lorenzo Saino"],
+        "the spelling given with a company wins"
+    );
     let liz = bundle.speaker("liz-fong-jones").unwrap();
     assert_eq!(liz.talks.len(), 2);
     let total: usize = 23 + 21;
@@ -117,18 +192,36 @@ fn the_whole_corpus_compiles_deterministically() {
     let first = recap_compiler::compile(std::slice::from_ref(&dir)).unwrap();
     let second = recap_compiler::compile(&[dir]).unwrap();
     assert!(!first.has_errors());
-    assert_eq!(recap_compiler::bundle_json(&first.bundle), recap_compiler::bundle_json(&second.bundle));
+    assert_eq!(
+        recap_compiler::bundle_json(&first.bundle),
+        recap_compiler::bundle_json(&second.bundle)
+    );
 }
 
 /// The floors every change to extraction must keep (issue #3), over the whole corpus.
 #[test]
 fn the_whole_corpus_scores_above_the_floors() {
     let dir = corpus();
-    let report = recap_compiler::eval::score_recaps(&[dir.join("recaps")], &dir.join("expected")).unwrap();
-    assert_eq!(report.files.len(), 10, "every corpus recap has an annotation");
+    let report =
+        recap_compiler::eval::score_recaps(&[dir.join("recaps")], &dir.join("expected")).unwrap();
+    assert_eq!(
+        report.files.len(),
+        10,
+        "every corpus recap has an annotation"
+    );
     println!("{report}");
-    let floors = [("talks", 0.95), ("speakers", 0.92), ("companies", 0.85), ("tracks", 0.90), ("days", 0.95)];
+    let floors = [
+        ("talks", 0.95),
+        ("speakers", 0.92),
+        ("companies", 0.85),
+        ("tracks", 0.90),
+        ("days", 0.95),
+    ];
     for (measure, floor) in floors {
-        assert!(report.f1(measure) >= floor, "{measure} F1 {:.3} is below {floor}\n{report}", report.f1(measure));
+        assert!(
+            report.f1(measure) >= floor,
+            "{measure} F1 {:.3} is below {floor}\n{report}",
+            report.f1(measure)
+        );
     }
 }

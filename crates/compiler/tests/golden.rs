@@ -14,7 +14,11 @@ fn fixtures() -> Vec<PathBuf> {
         .filter(|p| p.join("input.md").exists())
         .collect();
     cases.sort();
-    assert!(cases.len() >= 4, "expected the golden fixtures in {}", root.display());
+    assert!(
+        cases.len() >= 4,
+        "expected the golden fixtures in {}",
+        root.display()
+    );
     cases
 }
 
@@ -38,8 +42,16 @@ fn fixtures_compile_to_their_golden_bundle_and_diagnostics() {
     for case in fixtures() {
         let source = std::fs::read_to_string(case.join("input.md")).unwrap();
         let compilation = recap_compiler::compile_sources([("input.md", source.as_str())]);
-        let diagnostics: String = compilation.diagnostics.iter().map(|d| format!("{d}\n")).collect();
-        check(&case.join("bundle.json"), &recap_compiler::bundle_json(&compilation.bundle), &mut mismatches);
+        let diagnostics: String = compilation
+            .diagnostics
+            .iter()
+            .map(|d| format!("{d}\n"))
+            .collect();
+        check(
+            &case.join("bundle.json"),
+            &recap_compiler::bundle_json(&compilation.bundle),
+            &mut mismatches,
+        );
         check(&case.join("diagnostics.txt"), &diagnostics, &mut mismatches);
     }
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n\n"));
