@@ -58,9 +58,13 @@ pub fn start() {
         .map(|url| url.trim().to_owned())
         .filter(|url| !url.is_empty())
         .unwrap_or_else(|| DEFAULT_BUNDLE_URL.to_owned());
-    let parent = element
-        .and_then(|element| element.dyn_into::<HtmlElement>().ok())
-        .or_else(|| document.body())
-        .expect("a mount element or <body>");
+    let parent = match element.and_then(|element| element.dyn_into::<HtmlElement>().ok()) {
+        Some(element) => {
+            // Replace the page's static placeholder (shown while the wasm loads).
+            element.set_inner_html("");
+            element
+        }
+        None => document.body().expect("a mount element or <body>"),
+    };
     mount_url(parent, &bundle_url);
 }
