@@ -7,6 +7,8 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+// The built site under test (E2E_DIST, relative to the workspace root; default dist/).
+const dist = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -38,7 +40,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node tests/e2e/serve.mjs --root dist --port ${port}`,
+    command: `node tests/e2e/serve.mjs --root ${JSON.stringify(dist)} --port ${port}`,
     url: `http://127.0.0.1:${port}/index.html`,
     // Always our own server on the freshly built dist/, never whatever else holds the port.
     reuseExistingServer: false,

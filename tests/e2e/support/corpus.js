@@ -25,9 +25,12 @@ export function expectedTalkCount() {
     .reduce((sum, expected) => sum + expected.talks.length, 0);
 }
 
+/** The built site under test (see playwright.config.js). */
+export const DIST = resolve(ROOT, process.env.E2E_DIST ?? 'dist');
+
 /** The bundle of the site under test (dist/bundle.json). */
 export function siteBundle() {
-  return readJson(join(ROOT, 'dist', 'bundle.json'));
+  return readJson(join(DIST, 'bundle.json'));
 }
 
 /** Id of the track with this label in a bundle. */
