@@ -312,6 +312,24 @@ pub fn extract(
             }
         }
     }
+    // `… presented in the Go Devroom` before the first talk: the room of every talk without one.
+    let first_talk = outline
+        .headings
+        .iter()
+        .zip(&roles)
+        .find(|(_, r)| matches!(r, Role::Talk(..)))
+        .map_or(body.len(), |(h, _)| h.range.start);
+    let rooms: Vec<String> = outline
+        .blocks_in(0, first_talk)
+        .filter_map(|b| prose::devroom(&b.text))
+        .collect();
+    if let [room, rest @ ..] = rooms.as_slice() {
+        if rest.iter().all(|r| r == room) {
+            for talk in recap.talks.iter_mut().filter(|t| t.tracks.is_empty()) {
+                talk.tracks.push(room.clone());
+            }
+        }
+    }
     if recap.talks.is_empty() {
         diagnostics.push(
             Diagnostic::new(Severity::Warning, file, 0, "no talks found in this recap")
@@ -682,6 +700,13 @@ fn build_talk(
     }
     if let Some(tags) = tags {
         split_tags(&tags.text).into_iter().for_each(&mut add_track);
+    }
+    if let Some(room) = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .find_map(|b| prose::devroom(&b.text))
+    {
+        add_track(room);
     }
 
     let mut links: Vec<Link> = Vec::new();

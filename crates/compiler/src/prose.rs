@@ -67,6 +67,38 @@ const NOT_TALK_SECTIONS: &[&str] = &[
     "words",
 ];
 
+/// A room-based track named in prose: `talks in the Go Devroom`, `presented in the Open Source
+/// Design devroom`. Returns the room as written (`Go Devroom`).
+pub fn devroom(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let end = words.iter().position(|w| {
+        let w = w
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        w == "devroom" || w == "devrooms"
+    })?;
+    let mut start = end;
+    while start > 0
+        && words[start - 1]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    {
+        start -= 1;
+    }
+    // `in the Go Devroom`, not `in preparation for the Go devroom`.
+    let in_the = start > 1
+        && words[start - 1].eq_ignore_ascii_case("the")
+        && words[start - 2].eq_ignore_ascii_case("in");
+    (start < end && in_the).then(|| {
+        let room: Vec<&str> = words[start..=end]
+            .iter()
+            .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+            .collect();
+        room.join(" ")
+    })
+}
+
 /// Whether a heading names a section about the post rather than a talk.
 pub fn is_post_section(heading: &str) -> bool {
     heading
@@ -197,6 +229,20 @@ mod tests {
             names("Thanks to the speakers, Ada Lovelace for managing the video gear.").is_empty()
         );
         assert!(names("Members of the Go community presented a series of talks.").is_empty());
+    }
+
+    #[test]
+    fn devrooms_named_in_prose() {
+        assert_eq!(
+            devroom("a series of talks in the Rust Devroom. Great day").as_deref(),
+            Some("Rust Devroom")
+        );
+        assert_eq!(
+            devroom("presented it in the Open Source Design devroom.").as_deref(),
+            Some("Open Source Design devroom")
+        );
+        assert_eq!(devroom("the devroom was packed"), None);
+        assert_eq!(devroom("in preparation for the FOSDEM Go devroom"), None);
     }
 
     #[test]
