@@ -323,11 +323,11 @@ pub fn extract(
         .blocks_in(0, first_talk)
         .filter_map(|b| prose::devroom(&b.text))
         .collect();
-    if let [room, rest @ ..] = rooms.as_slice() {
-        if rest.iter().all(|r| r == room) {
-            for talk in recap.talks.iter_mut().filter(|t| t.tracks.is_empty()) {
-                talk.tracks.push(room.clone());
-            }
+    if let [room, rest @ ..] = rooms.as_slice()
+        && rest.iter().all(|r| r == room)
+    {
+        for talk in recap.talks.iter_mut().filter(|t| t.tracks.is_empty()) {
+            talk.tracks.push(room.clone());
         }
     }
     if recap.talks.is_empty() {
