@@ -5,10 +5,10 @@
 //! variable, so every rebuild recompiles the recaps.
 //!
 //! Watching: Trunk watches what `Trunk.toml [watch]` says (by default the workspace, which
-//! includes `recaps/`) and ignores Cargo's `target/` itself. We add recap inputs that lie outside
-//! the workspace to the watch list and ignore the test and npm folders, which `cargo xtask test`
-//! may rewrite while a server runs. The dev site is written to `target/serve/` so a concurrent
-//! `cargo xtask dist` or `test` (which write `dist/`) never fights the server.
+//! includes `recaps/`) and ignores Cargo's `target/` itself (where the Playwright results go
+//! too). We add recap inputs that lie outside the workspace to the watch list, and ignore
+//! `node_modules/` and `dist/`, which `cargo xtask test`/`dist` may rewrite while a server runs.
+//! The dev site is written to `target/serve/`, so those never fight the server over `dist/`.
 
 use std::path::PathBuf;
 
@@ -57,6 +57,21 @@ pub fn run(args: &RecapArgs) -> Result<()> {
     }
 
     eprintln!("xtask: serving recaps from {}", display_inputs(&inputs));
+    serve_forever(trunk)
+}
+
+/// On Unix the xtask process becomes `trunk serve` (`cargo run` execs too), so stopping the pid
+/// you started, or Ctrl-C, stops the server and nothing is left holding the port.
+#[cfg(unix)]
+fn serve_forever(mut trunk: std::process::Command) -> Result<()> {
+    use std::os::unix::process::CommandExt;
+    eprintln!("$ {}", exec::display(&trunk));
+    let err = trunk.exec();
+    Err(err).context("could not start trunk serve")
+}
+
+#[cfg(not(unix))]
+fn serve_forever(mut trunk: std::process::Command) -> Result<()> {
     exec::run(&mut trunk).context("trunk serve stopped")
 }
 
