@@ -5,8 +5,8 @@
 // The site is served by our own tiny static server (tests/e2e/serve.mjs) on 127.0.0.1.
 // The browser is Debian's Chromium: Playwright never downloads one here.
 import { defineConfig } from '@playwright/test';
+import { PORT, ROOT_ORIGIN, SUB_PATH, SUB_PATH_ORIGIN } from './tests/e2e/support/servers.js';
 
-const port = Number(process.env.E2E_PORT ?? 4173);
 // The built site under test (E2E_DIST, relative to the workspace root; default dist/).
 const dist = process.env.E2E_DIST ?? 'dist';
 
@@ -22,7 +22,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}/`,
+    baseURL: `${ROOT_ORIGIN}/`,
     browserName: 'chromium',
     headless: true,
     serviceWorkers: 'block',
@@ -39,13 +39,19 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node tests/e2e/serve.mjs --root ${JSON.stringify(dist)} --port ${port}`,
-    url: `http://127.0.0.1:${port}/index.html`,
+  // The same dist/ twice: at the site root, and under a sub-path (relative asset URLs).
+  webServer: [
+    { command: `node tests/e2e/serve.mjs --root ${JSON.stringify(dist)} --port ${PORT}`, url: `${ROOT_ORIGIN}/index.html` },
+    {
+      command: `node tests/e2e/serve.mjs --root ${JSON.stringify(dist)} --port ${PORT + 1} --base ${SUB_PATH}`,
+      url: `${SUB_PATH_ORIGIN}${SUB_PATH}index.html`,
+    },
+  ].map((server) => ({
+    ...server,
     // Always our own server on the freshly built dist/, never whatever else holds the port.
     reuseExistingServer: false,
     timeout: 30_000,
     stdout: 'ignore',
     stderr: 'pipe',
-  },
+  })),
 });
