@@ -27,7 +27,11 @@ pub struct FacetOption {
 /// count is zero so the app can dim rather than hide them.
 pub fn facet_options(bundle: &Bundle, filters: &Filters, facet: Facet) -> Vec<FacetOption> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for talk in bundle.talks.iter().filter(|talk| filters.matches_except(facet, talk)) {
+    for talk in bundle
+        .talks
+        .iter()
+        .filter(|talk| filters.matches_except(facet, talk))
+    {
         for id in facet.talk_values(talk) {
             *counts.entry(id).or_default() += 1;
         }
@@ -39,8 +43,16 @@ pub fn facet_options(bundle: &Bundle, filters: &Filters, facet: Facet) -> Vec<Fa
         label,
     };
     match facet {
-        Facet::Track => bundle.tracks.iter().map(|t| option(&t.id, t.label.clone())).collect(),
-        Facet::Speaker => bundle.speakers.iter().map(|s| option(&s.id, s.name.clone())).collect(),
+        Facet::Track => bundle
+            .tracks
+            .iter()
+            .map(|t| option(&t.id, t.label.clone()))
+            .collect(),
+        Facet::Speaker => bundle
+            .speakers
+            .iter()
+            .map(|s| option(&s.id, s.name.clone()))
+            .collect(),
         Facet::Day => {
             let several_conferences = bundle.conferences.len() > 1;
             bundle

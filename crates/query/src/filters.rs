@@ -37,7 +37,9 @@ impl Facet {
     }
 
     fn from_query_key(key: &str) -> Option<Facet> {
-        Facet::ALL.into_iter().find(|facet| facet.query_key() == key)
+        Facet::ALL
+            .into_iter()
+            .find(|facet| facet.query_key() == key)
     }
 
     /// The ids this talk has for this facet.
@@ -144,17 +146,24 @@ impl Filters {
 
     /// Whether no filter is active.
     pub fn is_empty(&self) -> bool {
-        Facet::ALL.into_iter().all(|facet| self.selected(facet).is_empty())
+        Facet::ALL
+            .into_iter()
+            .all(|facet| self.selected(facet).is_empty())
     }
 
     /// How many options are selected across all facets.
     pub fn active_count(&self) -> usize {
-        Facet::ALL.into_iter().map(|facet| self.selected(facet).len()).sum()
+        Facet::ALL
+            .into_iter()
+            .map(|facet| self.selected(facet).len())
+            .sum()
     }
 
     /// Whether `talk` passes every facet: OR within a facet, AND across facets.
     pub fn matches(&self, talk: &Talk) -> bool {
-        Facet::ALL.into_iter().all(|facet| self.facet_matches(facet, talk))
+        Facet::ALL
+            .into_iter()
+            .all(|facet| self.facet_matches(facet, talk))
     }
 
     /// Whether `talk` passes every facet except `skipped` (used for live option counts).
@@ -167,6 +176,10 @@ impl Filters {
 
     fn facet_matches(&self, facet: Facet, talk: &Talk) -> bool {
         let selected = self.selected(facet);
-        selected.is_empty() || facet.talk_values(talk).into_iter().any(|id| selected.contains(id))
+        selected.is_empty()
+            || facet
+                .talk_values(talk)
+                .into_iter()
+                .any(|id| selected.contains(id))
     }
 }
