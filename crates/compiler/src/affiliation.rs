@@ -39,6 +39,27 @@ const ROLES: &[&str] = &[
     "staff",
     "consultant",
     "principal",
+    "editor",
+    "strategist",
+    "chair",
+    "evangelist",
+    "officer",
+    "scientist",
+    "designer",
+    "writer",
+    "owner",
+    "partner",
+];
+
+/// Job titles written after a company's name: `a Globex engineer`.
+const COMPANY_JOB_TITLES: &[&str] = &[
+    "engineer",
+    "developer",
+    "employee",
+    "sre",
+    "architect",
+    "intern",
+    "staffer",
 ];
 
 pub fn is_role(word: &str) -> bool {
@@ -62,7 +83,7 @@ fn clean(word: &str) -> &str {
 
 /// The run of capitalised words starting at `words[from]`, without trailing location codes
 /// (`Google NY` → `Google`).
-fn company_at(words: &[&str], from: usize) -> Option<String> {
+pub fn company_at(words: &[&str], from: usize) -> Option<String> {
     let mut run: Vec<&str> = Vec::new();
     for word in words.iter().skip(from).take(4) {
         let word_clean = clean(word);
@@ -88,10 +109,34 @@ fn company_at(words: &[&str], from: usize) -> Option<String> {
 pub fn in_description(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let lower: Vec<String> = words.iter().map(|w| clean(w).to_lowercase()).collect();
-    // `engineer at Initech`, `founder of Acme`, `engineers from Globex`
+    // `former CTO at Initech, board member of Hooli`: a past role, up to the start of the sentence.
+    let former = |i: usize| {
+        (0..=i)
+            .rev()
+            .take_while(|&j| j == i || !words[j].ends_with(['.', '!', '?']))
+            .any(|j| {
+                matches!(
+                    lower[j].as_str(),
+                    "former" | "formerly" | "ex" | "previously"
+                )
+            })
+    };
+    // `technical editor at Initech`, `Director of Community Operations at Acme`, `engineers from Globex`
+    for i in 1..words.len().saturating_sub(1) {
+        let role_before = (i.saturating_sub(4)..i).any(|j| is_role(&lower[j]));
+        if matches!(lower[i].as_str(), "at" | "from")
+            && role_before
+            && !former(i)
+            && let Some(company) = company_at(&words, i + 1)
+        {
+            return Some(company);
+        }
+    }
+    // `founder of Acme`
     for i in 0..words.len().saturating_sub(2) {
         if is_role(&lower[i])
-            && matches!(lower[i + 1].as_str(), "at" | "from" | "of")
+            && lower[i + 1] == "of"
+            && !former(i)
             && let Some(company) = company_at(&words, i + 2)
         {
             return Some(company);
@@ -120,11 +165,12 @@ pub fn in_description(text: &str) -> Option<String> {
             }
         }
     }
-    // `a Globex engineer`, `an Initech SRE`
+    // `a Globex engineer`, `an Initech SRE` (not `a Soviet scientist`: only job titles held at
+    // a company follow the company's name like that)
     for i in 0..words.len().saturating_sub(2) {
         if matches!(lower[i].as_str(), "a" | "an")
             && capitalised(clean(words[i + 1]))
-            && is_role(&lower[i + 2])
+            && COMPANY_JOB_TITLES.contains(&lower[i + 2].as_str())
         {
             return Some(clean(words[i + 1]).to_owned());
         }
@@ -172,6 +218,27 @@ mod tests {
             ),
             ("a contributor provides pointers for beginners", None),
             ("the author of some popular libraries", None),
+            (
+                "A Soviet scientist found that most problems were solved",
+                None,
+            ),
+            (
+                "A fun view from three engineers at Initech, who scale.",
+                Some("Initech"),
+            ),
+            ("People at scale love caching.", None),
+            (
+                "Ann Lee, former CTO at Initech, board member of Hooli",
+                None,
+            ),
+            (
+                "Bo Ray, Director of Community Operations at Globex Foundation, shared",
+                Some("Globex Foundation"),
+            ),
+            (
+                "Cy Dot, technical editor at Vandelay.com. He explained",
+                Some("Vandelay.com"),
+            ),
             (
                 "the Developer Advocate for the Gopher team shares advice",
                 None,

@@ -7,6 +7,7 @@
 
 use recap_bundle::Link;
 
+use crate::affiliation;
 use crate::conference;
 use crate::days::{self, DayResolver};
 use crate::diagnostics::{Diagnostic, Severity};
@@ -736,9 +737,9 @@ fn build_talk(
         .find(|b| b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() > 3);
     if let Some(paragraph) = first_paragraph {
         if speakers.is_empty() {
-            speakers.extend(presenter_in_prose(&paragraph.text));
+            speakers.extend(prose::presenter_opening(&paragraph.text));
         } else if speakers.iter().all(|s| s.company.is_none())
-            && let Some(company) = affiliation_in_prose(&paragraph.text)
+            && let Some(company) = affiliation::in_description(&paragraph.text)
         {
             speakers
                 .iter_mut()
@@ -776,74 +777,6 @@ fn build_talk(
     }
 }
 
-/// `Ada Lovelace of Analytical Engines gave a run-through…` at the start of a talk's first
-/// paragraph names its presenter and company.
-fn presenter_in_prose(paragraph: &str) -> Option<Person> {
-    let words: Vec<&str> = paragraph.split_whitespace().collect();
-    for n in [3, 2] {
-        let (Some(name_words), Some(joiner)) = (words.get(..n), words.get(n)) else {
-            continue;
-        };
-        let name = name_words.join(" ");
-        if !people::is_person_name(&name) || !matches!(*joiner, "of" | "from" | "at") {
-            continue;
-        }
-        let company: Vec<&str> = words[n + 1..]
-            .iter()
-            .take(4)
-            .take_while(|w| {
-                w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            })
-            .map(|w| w.trim_end_matches([',', '.', ';', ':', ')']))
-            .collect();
-        if !company.is_empty() {
-            return Some(Person {
-                name,
-                company: Some(company.join(" ")),
-            });
-        }
-    }
-    None
-}
-
-/// Words for the presenters of a talk, as in `two engineers at Acme` or `the folks from Initech`.
-const PRESENTER_NOUNS: &[&str] = &[
-    "engineer",
-    "engineers",
-    "developer",
-    "developers",
-    "folks",
-    "people",
-    "team",
-    "speaker",
-    "speakers",
-    "employees",
-    "architect",
-    "architects",
-    "sres",
-    "sre",
-    "researchers",
-    "researcher",
-    "maintainers",
-    "maintainer",
-];
-
-/// The company in `… engineers at Acme …` in the first paragraph of a talk whose heading names
-/// presenters without an affiliation.
-fn affiliation_in_prose(paragraph: &str) -> Option<String> {
-    let words: Vec<&str> = paragraph.split_whitespace().collect();
-    words.windows(3).find_map(|w| {
-        let noun = w[0].to_lowercase();
-        let company = w[2].trim_end_matches([',', '.', ';', ':', ')', '!']);
-        (PRESENTER_NOUNS.contains(&noun.as_str())
-            && matches!(w[1], "at" | "from")
-            && company.chars().next().is_some_and(char::is_uppercase))
-        .then(|| company.to_owned())
-    })
-}
-
 fn file_stem(file: &str) -> String {
     std::path::Path::new(file).file_stem().map_or_else(
         || file.to_owned(),
@@ -865,29 +798,5 @@ mod tests {
             split_tags("#Security, #Live Demo, #slideless"),
             vec!["#Security", "#Live Demo", "#slideless"]
         );
-    }
-
-    #[test]
-    fn presenters_named_in_prose() {
-        assert_eq!(
-            presenter_in_prose("Ada Lovelace of Analytical.io showed how engines compute."),
-            Some(Person {
-                name: "Ada Lovelace".into(),
-                company: Some("Analytical.io".into())
-            })
-        );
-        assert_eq!(
-            presenter_in_prose("Audi Business Innovation GmbH provides teams with clusters."),
-            None
-        );
-    }
-
-    #[test]
-    fn affiliations_named_in_prose() {
-        assert_eq!(
-            affiliation_in_prose("A fun view from three engineers at Initech, who scale."),
-            Some("Initech".into())
-        );
-        assert_eq!(affiliation_in_prose("People at scale love caching."), None);
     }
 }

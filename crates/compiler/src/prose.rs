@@ -163,6 +163,21 @@ pub fn presenters(paragraph: &str) -> Vec<Person> {
     Vec::new()
 }
 
+/// `Ada Lovelace of Initech showed…` or `Ada Lovelace from Initech, on why…` opening a talk's
+/// notes: the presenter and company, even without a presenting verb.
+pub fn presenter_opening(paragraph: &str) -> Option<Person> {
+    let words: Vec<&str> = paragraph.split_whitespace().collect();
+    let (mut person, next) = name_at(&words, 0)?;
+    if !words
+        .get(next)
+        .is_some_and(|w| matches!(*w, "of" | "from" | "at"))
+    {
+        return None;
+    }
+    person.company = Some(affiliation::company_at(&words, next + 1)?);
+    Some(person)
+}
+
 /// A name of two or three words starting at `words[i]`, and the index after it.
 fn name_at(words: &[&str], i: usize) -> Option<(Person, usize)> {
     for len in [3, 2] {
@@ -220,6 +235,20 @@ mod tests {
         assert_eq!(
             names("Mara Bos of Fusion Labs showed a demo."),
             [("Mara Bos".into(), Some("Fusion Labs".into()))]
+        );
+    }
+
+    #[test]
+    fn presenters_opening_the_notes() {
+        let opening =
+            presenter_opening("Ada Lovelace of Analytical.io how engines compute.").unwrap();
+        assert_eq!(
+            (opening.name.as_str(), opening.company.as_deref()),
+            ("Ada Lovelace", Some("Analytical.io"))
+        );
+        assert_eq!(
+            presenter_opening("Audi Business Innovation GmbH provides teams with clusters."),
+            None
         );
     }
 
