@@ -237,26 +237,22 @@ pub fn extract(
                 recap.add_day(&label, date);
                 current_day = Some(label);
                 groupings.push((heading.level, heading::grouping_kind(&heading.text)));
-                let kind = innermost_kind(&groupings);
-                recap.talks.extend(list_context.talks_in(
-                    heading.range.end,
+                recap.talks.extend(list_context.talks_under(
+                    heading,
                     own_end,
-                    current_day.clone(),
-                    kind,
-                    &heading.text,
+                    &current_day,
+                    &groupings,
                     diagnostics,
                 ));
             }
             Role::Skipped => groupings.push((heading.level, None)),
             Role::Other => {
                 groupings.push((heading.level, heading::grouping_kind(&heading.text)));
-                let kind = innermost_kind(&groupings);
-                let list_talks = list_context.talks_in(
-                    heading.range.end,
+                let list_talks = list_context.talks_under(
+                    heading,
                     own_end,
-                    current_day.clone(),
-                    kind,
-                    &heading.text,
+                    &current_day,
+                    &groupings,
                     diagnostics,
                 );
                 let has_text = outline
@@ -498,6 +494,26 @@ struct ListContext<'a> {
 }
 
 impl ListContext<'_> {
+    /// The list talks in a heading's own section, in the day and session kind around it.
+    fn talks_under(
+        &self,
+        heading: &Heading,
+        own_end: usize,
+        day: &Option<String>,
+        groupings: &[(u8, Option<String>)],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Vec<ExtractedTalk> {
+        let kind = innermost_kind(groupings);
+        self.talks_in(
+            heading.range.end,
+            own_end,
+            day.clone(),
+            kind,
+            &heading.text,
+            diagnostics,
+        )
+    }
+
     /// The talks of the lists between `from` and `to` (see [`crate::list_talks`]).
     fn talks_in(
         &self,
