@@ -103,11 +103,13 @@ pub fn TalkCard(bundle: Arc<Bundle>, index: usize) -> impl IntoView {
             .into_iter()
             .map(|link| {
                 let kind = link_kind_label(link.kind);
-                let label = if link.label.trim().is_empty() {
-                    kind.to_owned()
-                } else {
-                    link.label.clone()
-                };
+                // `Video video` or a session link labelled with the talk's own title say nothing
+                // more than the kind.
+                let label = link.label.trim();
+                let redundant = label.is_empty()
+                    || label.eq_ignore_ascii_case(kind)
+                    || talk.title.as_deref().is_some_and(|title| title.trim() == label);
+                let label = (!redundant).then(|| label.to_owned());
                 view! {
                     <li>
                         <a
@@ -117,7 +119,7 @@ pub fn TalkCard(bundle: Arc<Bundle>, index: usize) -> impl IntoView {
                             rel="noopener noreferrer"
                         >
                             <span class="talk-link-kind">{kind}</span>
-                            <span class="talk-link-label">{label}</span>
+                            {label.map(|label| view! { <span class="talk-link-label">{label}</span> })}
                         </a>
                     </li>
                 }

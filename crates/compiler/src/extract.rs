@@ -712,7 +712,13 @@ fn build_talk(
         }
     };
     parsed.kinds.iter().cloned().for_each(&mut add_track);
-    if let Some(kind) = grouping_kind {
+    // The section's kind, unless the talk names a more precise one (`Opening Keynote`).
+    if let Some(kind) = grouping_kind
+        && !parsed
+            .kinds
+            .iter()
+            .any(|k| k.to_lowercase().contains(&kind.to_lowercase()))
+    {
         add_track(kind);
     }
     if let Some(tags) = tags {

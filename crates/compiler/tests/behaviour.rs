@@ -108,6 +108,21 @@ fn keynote_sections_give_their_talks_a_keynote_track() {
         .filter_map(|t| t.title.as_deref())
         .collect();
     assert_eq!(titles, ["Data contracts are APIs", "The quiet pipeline"]);
+    let opening = bundle
+        .talks
+        .iter()
+        .find(|t| t.title.as_deref() == Some("Streams all the way down"))
+        .unwrap();
+    let labels: Vec<&str> = opening
+        .tracks
+        .iter()
+        .map(|id| bundle.track(id).unwrap().label.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        ["Opening Keynote"],
+        "a talk's own, more precise kind replaces its section's"
+    );
 }
 
 #[test]
@@ -128,7 +143,7 @@ fn sections_that_are_not_talks_are_reported_with_their_line() {
         .map(|d| (d.line, d.message.as_str()))
         .collect();
     let lines: Vec<u32> = skipped.iter().map(|(line, _)| *line).collect();
-    assert_eq!(lines, [7, 19, 57], "{skipped:?}");
+    assert_eq!(lines, [7, 19, 61], "{skipped:?}");
     assert!(skipped[1].1.contains("Architecture games"));
 }
 
