@@ -85,6 +85,12 @@ pub fn day_marker(text: &str) -> Option<DayMarker> {
         })
         .filter(|w| !w.is_empty())
         .collect();
+    if let Some(month_day) = iso_month_day(lower.trim()).or_else(|| date_only(&words)) {
+        return Some(DayMarker {
+            month_day: Some(month_day),
+            ..DayMarker::default()
+        });
+    }
     let mut marker = DayMarker::default();
     let mut i = 0;
     // `06.11.` / `7/13` date prefix, or a date after the weekday (`THURSDAY 7/13`).
@@ -122,6 +128,68 @@ pub fn day_marker(text: &str) -> Option<DayMarker> {
         }
     }
     Some(marker)
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month_number(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches(['.', ',']);
+    MONTHS
+        .iter()
+        .position(|m| *m == word || (word.len() >= 3 && m.starts_with(word)))
+        .map(|i| i as u32 + 1)
+}
+
+fn day_number(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches(['.', ',']);
+    let digits = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+        .unwrap_or(word);
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// `2019-11-05` → (11, 5).
+fn iso_month_day(text: &str) -> Option<(u32, u32)> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    if y.len() != 4 || y.parse::<u32>().is_err() {
+        return None;
+    }
+    let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
+}
+
+/// A heading that is only a date: `2019-11-05`, `5 November 2019`, `Nov 5th`, `November 5, 2019`.
+fn date_only(words: &[&str]) -> Option<(u32, u32)> {
+    let year = |w: &str| {
+        w.trim_end_matches(',').len() == 4 && w.trim_end_matches(',').parse::<u32>().is_ok()
+    };
+    match words {
+        [a, b] | [a, b, _] if words.len() == 2 || year(words[2]) => {
+            if let (Some(d), Some(m)) = (day_number(a), month_number(b)) {
+                Some((m, d))
+            } else {
+                Some((month_number(a)?, day_number(b)?))
+            }
+        }
+        _ => None,
+    }
 }
 
 /// `06.11.` is day.month (European), `7/13` is month/day (US) unless the first part is > 12.
@@ -252,7 +320,13 @@ impl DayResolver {
         let label = match (weekday, marker.number) {
             (Some(w), _) => w.name().to_owned(),
             (None, Some(n)) => format!("Day {n}"),
-            (None, None) => "Day".to_owned(),
+            (None, None) => match marker.month_day {
+                Some((month, day)) => {
+                    let name = MONTHS[month as usize - 1];
+                    format!("{}{} {day}", name[..1].to_uppercase(), &name[1..])
+                }
+                None => "Day".to_owned(),
+            },
         };
         ResolvedDay { label }
     }
@@ -365,6 +439,15 @@ mod tests {
         assert_eq!(weekday_of_date("2024-02-29"), wd("thursday"));
         assert_eq!(weekday_of_date("2000-01-01"), wd("saturday"));
         assert_eq!(weekday_of_date("not a date"), None);
+    }
+
+    #[test]
+    fn dated_days_without_a_year_keep_their_date() {
+        let mut days = DayResolver::new(None);
+        assert_eq!(
+            days.resolve(day_marker("Nov 6th").unwrap()).label,
+            "November 6"
+        );
     }
 
     #[test]

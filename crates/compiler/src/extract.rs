@@ -223,6 +223,15 @@ pub fn extract(
             .map_or(body.len(), |h| h.range.start);
         match role {
             Role::Day(marker) => {
+                // `## 5 November 2019`: the date tells the weekday.
+                let mut marker = *marker;
+                if let (None, None, Some((month, day)), Some(year)) =
+                    (marker.weekday, marker.number, marker.month_day, year)
+                {
+                    marker.weekday =
+                        days::weekday_of_date(&format!("{year:04}-{month:02}-{day:02}"));
+                }
+                let marker = &marker;
                 let label = resolver.resolve(*marker).label;
                 if marker.weekday.is_none()
                     && label.starts_with("Day")
@@ -782,6 +791,11 @@ fn build_talk(
         cursor = range.end;
     }
     notes_markdown.push_str(&body[cursor..section_end]);
+    for video in notes::embedded_videos(&notes_markdown) {
+        if !links.iter().any(|l| l.url == video.url) {
+            links.push(video);
+        }
+    }
 
     let paragraphs = blocks
         .iter()

@@ -108,7 +108,7 @@ pub fn material_kind(link: &LinkRef) -> Option<LinkKind> {
     {
         return Some(LinkKind::Slides);
     }
-    if text_is(&["video", "recording", "watch", "youtube"])
+    if text_is(&["video", "recording", "watch"])
         || [
             "youtube.com/watch",
             "youtu.be/",
@@ -124,6 +124,46 @@ pub fn material_kind(link: &LinkRef) -> Option<LinkKind> {
         return Some(LinkKind::Session);
     }
     None
+}
+
+/// Video players embedded as `<iframe src="https://www.youtube.com/embed/ID">` (the sanitizer
+/// removes the frame; the talk keeps the video as a link).
+pub fn embedded_videos(markdown: &str) -> Vec<Link> {
+    let mut videos = Vec::new();
+    for frame in markdown.split("<iframe").skip(1) {
+        let Some(tag_end) = frame.find('>') else {
+            continue;
+        };
+        let tag = &frame[..tag_end];
+        let Some(src) = tag.split("src=").nth(1) else {
+            continue;
+        };
+        let src = src.trim_start_matches(['"', '\'']);
+        let src = &src[..src.find(['"', '\'', ' ']).unwrap_or(src.len())];
+        let url = if let Some(id) = src
+            .split("youtube.com/embed/")
+            .nth(1)
+            .or_else(|| src.split("youtube-nocookie.com/embed/").nth(1))
+        {
+            format!(
+                "https://www.youtube.com/watch?v={}",
+                id.split(['?', '&']).next().unwrap_or(id)
+            )
+        } else if let Some(id) = src.split("player.vimeo.com/video/").nth(1) {
+            format!(
+                "https://vimeo.com/{}",
+                id.split(['?', '&']).next().unwrap_or(id)
+            )
+        } else {
+            continue;
+        };
+        videos.push(Link {
+            kind: LinkKind::Video,
+            url,
+            label: "Video".to_owned(),
+        });
+    }
+    videos
 }
 
 /// Turns a recognised link into a bundle link.
@@ -173,6 +213,21 @@ mod tests {
     }
 
     #[test]
+    fn embedded_players_become_video_links() {
+        let videos = embedded_videos(
+            r#"<iframe width="560" src="https://www.youtube.com/embed/abc123?si=x" allowfullscreen></iframe> <iframe src='https://player.vimeo.com/video/42'></iframe>"#,
+        );
+        let urls: Vec<&str> = videos.iter().map(|v| v.url.as_str()).collect();
+        assert_eq!(
+            urls,
+            [
+                "https://www.youtube.com/watch?v=abc123",
+                "https://vimeo.com/42"
+            ]
+        );
+    }
+
+    #[test]
     fn summaries_cut_at_a_word() {
         let s = summary(
             ["[slides](x)", "A long first paragraph that goes on and on."],
@@ -208,6 +263,11 @@ mod tests {
             Some(LinkKind::Video)
         );
         assert_eq!(material_kind(&link("Istio", "https://istio.io")), None);
+        assert_eq!(
+            material_kind(&link("YouTube", "https://youtube.com")),
+            None,
+            "a site is not a video"
+        );
         assert_eq!(material_kind(&link("slides", "/local/slides.pdf")), None);
     }
 }

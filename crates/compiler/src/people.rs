@@ -225,6 +225,15 @@ pub fn split_trailing_parenthetical(text: &str) -> (&str, Option<&str>) {
 pub fn parse_person(item: &str) -> Option<Person> {
     let item = item.trim().trim_start_matches("by ").trim();
     let (name, company) = split_trailing_parenthetical(item);
+    // `Ada Lovelace (@ada)`: a handle, not a company.
+    if let Some(handle) = company.filter(|c| c.starts_with('@'))
+        && !handle.contains(' ')
+    {
+        return is_person_name(name).then(|| Person {
+            name: tidy(name),
+            company: None,
+        });
+    }
     if let Some(company) = company {
         // Keep a company's own final period (`Systems ltd.`); it is not sentence punctuation here.
         let company = tidy(company.trim().trim_end_matches([',', ';']));
@@ -264,6 +273,23 @@ pub fn parse_byline(text: &str) -> Option<Vec<Person>> {
     if items.is_empty() {
         return None;
     }
+    // `Ada Lovelace, Analytical Engines`: a name and, after the comma, not a name but a company.
+    if let [name, company] = items.as_slice()
+        && !text.contains(" and ")
+        && !text.contains(" & ")
+        && is_person_name(name)
+        && parse_person(company).is_none()
+        && company
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && company.split_whitespace().count() <= 5
+    {
+        return Some(vec![Person {
+            name: tidy(name),
+            company: company_name(company),
+        }]);
+    }
     let mut people: Vec<Person> = items
         .iter()
         .map(|item| parse_person(item))
@@ -282,10 +308,27 @@ pub fn parse_byline(text: &str) -> Option<Vec<Person>> {
 }
 
 /// `by Ada` / `By Ada` → `Ada`.
+/// `by Ada`, `By: Ada`, `Speaker: Ada`, `Speakers: Ada & Charles`, `Presented by Ada` → the names.
 pub fn strip_by(text: &str) -> Option<&str> {
-    text.strip_prefix("by ")
-        .or_else(|| text.strip_prefix("By "))
-        .map(str::trim)
+    const PREFIXES: &[&str] = &[
+        "presented by",
+        "by:",
+        "by",
+        "speakers:",
+        "speaker:",
+        "presenters:",
+        "presenter:",
+        "speakers",
+        "speaker",
+    ];
+    let lower = text.to_lowercase();
+    PREFIXES
+        .iter()
+        .find(|p| {
+            lower.starts_with(*p) && (p.ends_with(':') || lower[p.len()..].starts_with([' ', ':']))
+        })
+        .map(|p| text[p.len()..].trim_start_matches(':').trim())
+        .filter(|rest| !rest.is_empty())
 }
 
 fn tidy(name: &str) -> String {
@@ -362,6 +405,30 @@ mod tests {
             ]
         );
         assert_eq!(parse_byline("Berlin"), None);
+        assert_eq!(
+            parse_byline("by Ada Lovelace, Initech").unwrap(),
+            vec![person("Ada Lovelace", Some("Initech"))]
+        );
+        assert_eq!(
+            parse_byline("Speaker: Ada Lovelace (@ada)").unwrap(),
+            vec![person("Ada Lovelace", None)]
+        );
+        assert_eq!(
+            parse_byline("Speakers: Ada Lovelace & Alan Turing")
+                .unwrap()
+                .len(),
+            2
+        );
+        assert_eq!(
+            parse_byline("Presented by Grace Hopper (Navy)").unwrap(),
+            vec![person("Grace Hopper", Some("Navy"))]
+        );
+        assert_eq!(
+            parse_byline("Ada Lovelace, Alan Turing").unwrap().len(),
+            2,
+            "two people stay two people"
+        );
+        assert_eq!(parse_byline("Bylines everywhere"), None);
         assert_eq!(parse_byline("Ada Lovelace, the Ocean"), None);
     }
 

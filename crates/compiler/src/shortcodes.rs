@@ -2,36 +2,73 @@
 //! Markdown: left alone they leak into the notes as raw text. This module rewrites the common
 //! ones into plain Markdown links and removes the rest, keeping line breaks so line numbers hold.
 
+/// Shortcode names recognised in the bare template forms (`{{video "…"}}`,
+/// `{{ fig(src="…") }}`), so other `{{ … }}` text, such as Helm templates in code samples, stays.
+const KNOWN: &[&str] = &[
+    "video",
+    "youtube",
+    "vimeo",
+    "image",
+    "img",
+    "figure",
+    "fig",
+    "tweet",
+    "x",
+    "gist",
+    "speakerdeck",
+];
+
 /// Rewrites every shortcode in `markdown`.
 pub fn rewrite(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut rest = markdown;
-    while let Some(start) = find_open(rest) {
+    while let Some(start) = rest.find("{{") {
         out.push_str(&rest[..start]);
-        let after_open = &rest[start + 3..];
-        let close = if rest[start..].starts_with("{{%") {
-            "%}}"
-        } else {
-            ">}}"
-        };
-        let Some(end) = after_open.find(close) else {
-            out.push_str(&rest[start..]);
-            return out;
-        };
-        let call = &after_open[..end];
-        out.push_str(&replacement(call.trim()));
-        out.extend(call.chars().filter(|&c| c == '\n'));
-        rest = &after_open[end + 3..];
+        match parse_call(&rest[start..]) {
+            Some((call, length)) => {
+                out.push_str(&replacement(call.trim()));
+                out.extend(rest[start..start + length].chars().filter(|&c| c == '\n'));
+                rest = &rest[start + length..];
+            }
+            None => {
+                out.push_str("{{");
+                rest = &rest[start + 2..];
+            }
+        }
     }
     out.push_str(rest);
     out
 }
 
-fn find_open(text: &str) -> Option<usize> {
-    match (text.find("{{<"), text.find("{{%")) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
+/// A shortcode call at the start of `text`, as `name arg key="value"`, and its length in bytes:
+/// Hugo `{{< … >}}` / `{{% … %}}`, Zola `{{ name(key="value") }}`, Go templates `{{name "arg"}}`.
+fn parse_call(text: &str) -> Option<(String, usize)> {
+    for (open, close) in [("{{<", ">}}"), ("{{%", "%}}")] {
+        if let Some(after) = text.strip_prefix(open) {
+            let end = after.find(close)?;
+            return Some((after[..end].to_owned(), open.len() + end + close.len()));
+        }
     }
+    let after = text.strip_prefix("{{")?;
+    let end = after.find("}}")?;
+    let inner = after[..end].trim();
+    let name_len = inner
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(inner.len());
+    let (name, args) = inner.split_at(name_len);
+    if !KNOWN.contains(&name) {
+        return None;
+    }
+    let call = match args.trim_start().strip_prefix('(') {
+        // Zola: `fig(src="a.jpg", alt="A")` → `fig src="a.jpg" alt="A"`
+        Some(kwargs) => format!(
+            "{name} {}",
+            kwargs.trim_end().trim_end_matches(')').replace(',', " ")
+        ),
+        None if args.starts_with(char::is_whitespace) => format!("{name}{args}"),
+        None => return None,
+    };
+    Some((call, 2 + end + 2))
 }
 
 /// The Markdown that stands for one shortcode call (`name arg key="value"`).
@@ -51,7 +88,7 @@ fn replacement(call: &str) -> String {
             .or_else(|| parts.positional.get(index).cloned())
     };
     match name.as_str() {
-        "figure" | "img" | "image" => {
+        "figure" | "fig" | "img" | "image" => {
             let caption = parts
                 .named("title")
                 .or_else(|| parts.named("caption"))
@@ -66,6 +103,12 @@ fn replacement(call: &str) -> String {
                 _ => String::new(),
             }
         }
+        "video" => arg("src", 0)
+            .map(|url| {
+                let url = url.replace("youtube.com/embed/", "youtube.com/watch?v=");
+                format!("[Video]({url})")
+            })
+            .unwrap_or_default(),
         "youtube" => arg("id", 0)
             .map(|id| format!("[Video on YouTube](https://www.youtube.com/watch?v={id})"))
             .unwrap_or_default(),
@@ -206,6 +249,23 @@ mod tests {
         assert_eq!(
             rewrite("{{% gist ferris deadbeef %}}"),
             "[Gist](https://gist.github.com/ferris/deadbeef)"
+        );
+    }
+
+    #[test]
+    fn go_template_and_zola_shortcodes() {
+        assert_eq!(
+            rewrite("{{video \"https://www.youtube.com/embed/abc\"}}"),
+            "[Video](https://www.youtube.com/watch?v=abc)"
+        );
+        assert_eq!(rewrite("a {{image \"talk/slide.jpg\" 600}} b"), "a  b");
+        assert_eq!(
+            rewrite("{{ fig(src=\"hall.jpg\", alt=\"The hall\") }}"),
+            "*Figure: The hall*"
+        );
+        assert_eq!(
+            rewrite("`{{ .Values.image }}` and {{ include \"x\" . }}"),
+            "`{{ .Values.image }}` and {{ include \"x\" . }}"
         );
     }
 
