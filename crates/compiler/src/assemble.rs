@@ -65,8 +65,8 @@ const DEFAULT_TRACK_ALIASES: &[(&str, &[&str])] = &[
 struct MergedTalk {
     title: Option<String>,
     speakers: Vec<Person>,
-    /// Track labels after the author's aliases, as written.
-    tracks: Vec<String>,
+    /// Track labels: (as written, the track it means after the author's aliases).
+    tracks: Vec<(String, String)>,
     day: Option<String>,
     links: Vec<Link>,
     summary: String,
@@ -111,29 +111,26 @@ pub fn assemble(recaps: &[ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) ->
         });
 
         for talk in merge_talks(&group.recaps, diagnostics) {
-            let display = talk.title.clone().unwrap_or_else(|| {
-                talk.speakers
-                    .iter()
-                    .map(|s| s.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            });
+            let display = title_or_speakers(&talk.title, &talk.speakers);
             let talk_id = talk_ids.claim(&format!(
                 "{conference_id}-{}",
                 slugify(&display, TITLE_SLUG_LEN)
             ));
             let mut track_ids: Vec<String> = Vec::new();
-            for label in &talk.tracks {
-                let id = track_id(label);
+            for (written, meant) in &talk.tracks {
+                let id = track_id(meant);
                 let track = tracks.entry(id.clone()).or_insert_with(|| Track {
                     id: id.clone(),
-                    label: label.clone(),
+                    label: meant.clone(),
                     aliases: Vec::new(),
                 });
-                if !track.label.eq_ignore_ascii_case(label)
-                    && !track.aliases.iter().any(|a| a.eq_ignore_ascii_case(label))
-                {
-                    track.aliases.push(label.clone());
+                // Every other label a recap writes for this track stays available as an alias.
+                for label in [meant, written] {
+                    if !track.label.eq_ignore_ascii_case(label)
+                        && !track.aliases.iter().any(|a| a.eq_ignore_ascii_case(label))
+                    {
+                        track.aliases.push(label.clone());
+                    }
                 }
                 if !track_ids.contains(&id) {
                     track_ids.push(id);
@@ -300,10 +297,10 @@ fn merge_talks(recaps: &[&ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) ->
                 author: recap.front_matter.author.clone(),
                 html: talk.html.clone(),
             };
-            let tracks: Vec<String> = talk
+            let tracks: Vec<(String, String)> = talk
                 .tracks
                 .iter()
-                .map(|label| author_alias(recap, label))
+                .map(|label| (label.clone(), recap.hints.track_label(label).to_owned()))
                 .collect();
             let same = merged
                 .iter_mut()
@@ -317,7 +314,7 @@ fn merge_talks(recaps: &[&ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) ->
                         talk.line,
                         format!(
                             "talk \"{}\" is also covered at {}:{}; the two are shown as one talk",
-                            display(talk),
+                            title_or_speakers(&talk.title, &talk.speakers),
                             first.file,
                             first.line
                         ),
@@ -329,7 +326,7 @@ fn merge_talks(recaps: &[&ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) ->
                         *from == recap_index && e.title.is_some() && e.title == talk.title
                     }) {
                         diagnostics.push(
-                            Diagnostic::new(Severity::Warning, &recap.file, talk.line, format!("talk \"{}\" appears twice in this recap (first at line {})", display(talk), dup.notes[0].source.line))
+                            Diagnostic::new(Severity::Warning, &recap.file, talk.line, format!("talk \"{}\" appears twice in this recap (first at line {})", title_or_speakers(&talk.title, &talk.speakers), dup.notes[0].source.line))
                                 .with_help("remove one, or add `<!-- recap: skip -->` under the repeated heading"),
                         );
                     }
@@ -352,21 +349,10 @@ fn merge_talks(recaps: &[&ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) ->
     merged.into_iter().map(|(talk, _)| talk).collect()
 }
 
-fn author_alias(recap: &ExtractedRecap, label: &str) -> String {
-    recap
-        .track_aliases
-        .iter()
-        .find(|(alias, _)| {
-            alias
-                .trim_start_matches('#')
-                .eq_ignore_ascii_case(label.trim_start_matches('#'))
-        })
-        .map_or_else(|| label.to_owned(), |(_, canonical)| canonical.clone())
-}
-
-fn display(talk: &ExtractedTalk) -> String {
-    talk.title.clone().unwrap_or_else(|| {
-        talk.speakers
+/// What to call a talk in ids and messages: its title, or its speakers when it has none.
+fn title_or_speakers(title: &Option<String>, speakers: &[Person]) -> String {
+    title.clone().unwrap_or_else(|| {
+        speakers
             .iter()
             .map(|s| s.name.as_str())
             .collect::<Vec<_>>()
@@ -395,7 +381,7 @@ fn is_same_talk(existing: &MergedTalk, talk: &ExtractedTalk) -> bool {
 fn merge_into(
     existing: &mut MergedTalk,
     talk: &ExtractedTalk,
-    tracks: Vec<String>,
+    tracks: Vec<(String, String)>,
     notes: TalkNotes,
     file: &str,
     diagnostics: &mut Vec<Diagnostic>,
@@ -442,13 +428,13 @@ fn merge_into(
             None => existing.speakers.push(person.clone()),
         }
     }
-    for label in tracks {
+    for (written, meant) in tracks {
         if !existing
             .tracks
             .iter()
-            .any(|t| t.eq_ignore_ascii_case(&label))
+            .any(|(w, _)| w.eq_ignore_ascii_case(&written))
         {
-            existing.tracks.push(label);
+            existing.tracks.push((written, meant));
         }
     }
     for link in &talk.links {

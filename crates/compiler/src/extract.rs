@@ -32,8 +32,8 @@ pub struct ExtractedRecap {
     /// Days in order of first appearance.
     pub days: Vec<ExtractedDay>,
     pub talks: Vec<ExtractedTalk>,
-    /// The author's track aliases: label as written → label it means.
-    pub track_aliases: Vec<(String, String)>,
+    /// The author's hints from the front matter (track aliases are applied when assembling).
+    pub hints: RecapHints,
 }
 
 /// A conference day as one recap names it.
@@ -191,11 +191,7 @@ pub fn extract(
         year,
         days: Vec::new(),
         talks: Vec::new(),
-        track_aliases: hints
-            .tracks
-            .iter()
-            .map(|(a, c)| (a.clone(), c.clone()))
-            .collect(),
+        hints: hints.clone(),
     };
     let mut current_day: Option<String> = None;
     // Enclosing non-talk headings: (level, session kind they stand for).

@@ -127,7 +127,6 @@ impl Outline {
                 }
                 Event::Html(html) | Event::InlineHtml(html) => {
                     if let Some(c) = current.as_mut() {
-                        c.markup_only = false;
                         c.html.push_str(html);
                     }
                 }
@@ -193,7 +192,6 @@ struct Collector {
     leading_link: Option<LinkRef>,
     /// Whether the first thing in the element is a link, strong or emphasised text.
     starts_with_markup: Option<bool>,
-    markup_only: bool,
     /// Raw HTML of an HTML block.
     html: String,
 }
@@ -217,7 +215,6 @@ impl Collector {
             links: Vec::new(),
             leading_link: None,
             starts_with_markup: None,
-            markup_only: true,
             html: String::new(),
         }
     }

@@ -266,6 +266,12 @@ fn front_matter_hints_name_the_conference_date_the_days_and_alias_tracks() {
         bundle.track(&upgrades.tracks[0]).unwrap().label,
         "Kubernetes"
     );
+    let kubernetes = bundle.track(&upgrades.tracks[0]).unwrap();
+    assert_eq!(
+        kubernetes.aliases,
+        ["#K8s"],
+        "the label as written stays available"
+    );
 }
 
 #[test]
