@@ -15,6 +15,7 @@ mod bundle;
 mod dist;
 mod exec;
 mod serve;
+mod synth;
 mod test;
 mod tools;
 
@@ -47,6 +48,8 @@ enum Command {
     Test,
     /// Compile recaps into a bundle (used by Trunk's post_build hook)
     Bundle(bundle::Args),
+    /// Write a deterministic synthetic archive of recaps (for benchmarks) into target/synth/
+    Synth(synth::Args),
 }
 
 fn main() {
@@ -56,6 +59,7 @@ fn main() {
         Command::Dist(args) => dist::run(&args),
         Command::Test => test::run(),
         Command::Bundle(args) => bundle::run(&args),
+        Command::Synth(args) => synth::run(&args),
     };
     if let Err(err) = result {
         eprintln!("\nxtask: error: {err:#}");
