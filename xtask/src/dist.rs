@@ -3,7 +3,8 @@
 //! Trunk 0.21 writes every asset URL as `{public_url}{file}`; with `--public-url ./` that is
 //! `./file`, resolved against the page, so the same `dist/` works at any path. [`build`] checks
 //! the generated `index.html` for that, and [`print_sizes`] prints raw and gzip sizes of what a
-//! reader downloads.
+//! reader downloads. Then it writes the service worker's precache list ([`offline`]) and the
+//! host headers with the Content Security Policy ([`deploy`]).
 
 use std::fs;
 use std::io::Write;
@@ -14,7 +15,7 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 
 use crate::exec;
-use crate::{RecapArgs, bundle, tools};
+use crate::{RecapArgs, bundle, deploy, offline, tools};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -52,7 +53,15 @@ pub fn build(inputs: &[PathBuf], dist: &Path) -> Result<()> {
             .env(bundle::INPUT_ENV, bundle::input_env(inputs)?),
     )
     .context("building the release site")?;
-    check_relative_urls(dist)
+    check_relative_urls(dist)?;
+    // After Trunk: the service worker's precache list, then the host headers (CSP hash, caching).
+    let precache = offline::write_worker(dist)?;
+    eprintln!(
+        "xtask: service worker precaches {} files (version {})",
+        precache.files.len(),
+        precache.version
+    );
+    deploy::write_headers(dist).map(drop)
 }
 
 /// Every asset `index.html` names must be addressed as `./name`, never from the site root.

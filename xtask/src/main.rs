@@ -7,13 +7,17 @@
 //!
 //! Besides them, `cargo xtask dist` builds the release site and prints its sizes, and
 //! `cargo xtask bundle` compiles recaps into a bundle (Trunk's `post_build` hook calls it, so
-//! `trunk build` and `trunk serve` both ship a `bundle.json`).
+//! `trunk build` and `trunk serve` both ship a `bundle.json`), and `cargo xtask icons` draws the
+//! app icons. Offline support and host headers: [`offline`], [`deploy`] (docs/DEPLOY.md).
 //!
 //! Every subcommand lives in its own module; the tool set-up they share is in [`tools`].
 
 mod bundle;
+mod deploy;
 mod dist;
 mod exec;
+mod icons;
+mod offline;
 mod serve;
 mod synth;
 mod test;
@@ -48,6 +52,8 @@ enum Command {
     Test,
     /// Compile recaps into a bundle (used by Trunk's post_build hook)
     Bundle(bundle::Args),
+    /// Draw the app icons into public/icons/ (checked in; a test keeps them in step)
+    Icons,
     /// Write a deterministic synthetic archive of recaps (for benchmarks) into target/synth/
     Synth(synth::Args),
 }
@@ -60,6 +66,7 @@ fn main() {
         Command::Test => test::run(),
         Command::Bundle(args) => bundle::run(&args),
         Command::Synth(args) => synth::run(&args),
+        Command::Icons => icons::run(),
     };
     if let Err(err) = result {
         eprintln!("\nxtask: error: {err:#}");
