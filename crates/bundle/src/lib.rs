@@ -15,7 +15,9 @@ use serde::{Deserialize, Serialize};
 /// - v1: one recap per conference (`conference.source`, `talk.source`, `talk.html`).
 /// - v2: recaps of the same conference merge: `conference.sources[]`, and a talk covered by
 ///   several recaps carries each recap's notes in `talk.notes[]`; tracks list their `aliases`.
-pub const SCHEMA_VERSION: u32 = 2;
+/// - v3: `companies[]` and `talk.companies` (the company facet), and a prebuilt full-text
+///   [`SearchIndex`] in `search`.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A whole compiled archive of recaps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -31,6 +33,10 @@ pub struct Bundle {
     pub tracks: Vec<Track>,
     /// Every speaker any talk names, sorted by name.
     pub speakers: Vec<Speaker>,
+    /// Every company a speaker is attached to, sorted by name.
+    pub companies: Vec<Company>,
+    /// The full-text search index over every talk, built at compile time.
+    pub search: SearchIndex,
 }
 
 /// One conference, as covered by a recap.
@@ -93,6 +99,8 @@ pub struct Talk {
     pub speakers: Vec<TalkSpeaker>,
     /// Ids of the talk's [`Track`]s.
     pub tracks: Vec<String>,
+    /// Ids of the [`Company`]s of the talk's speakers, in speaker order, without repeats.
+    pub companies: Vec<String>,
     /// Session page, slides, video and other links the recap gives for the talk.
     pub links: Vec<Link>,
     /// A short plain-text summary for the card.
@@ -188,7 +196,87 @@ pub struct Speaker {
     pub talks: Vec<String>,
 }
 
+/// A company (or other affiliation) at least one speaker is attached to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Company {
+    /// Stable slug of the name, e.g. `acme-corp`.
+    pub id: String,
+    /// The name as the recaps first write it.
+    pub name: String,
+}
+
+/// Which part of a talk a search term was found in; lower is a better match.
+///
+/// Search ranks a talk by the best field each query word matched, so title matches come first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(u8)]
+pub enum SearchField {
+    Title = 0,
+    /// Speaker names and companies.
+    People = 1,
+    /// Track labels and their aliases.
+    Tracks = 2,
+    /// Summary and notes.
+    Notes = 3,
+}
+
+impl SearchField {
+    /// Every field, best first.
+    pub const ALL: [SearchField; 4] = [
+        SearchField::Title,
+        SearchField::People,
+        SearchField::Tracks,
+        SearchField::Notes,
+    ];
+
+    /// The field encoded in the low two bits of a posting.
+    pub fn from_bits(bits: u32) -> SearchField {
+        SearchField::ALL[(bits & 0b11) as usize]
+    }
+}
+
+/// A prebuilt inverted index: every word of every talk, **folded** (lower case, diacritics
+/// removed, see `recap_query::text::fold`), with the talks it occurs in.
+///
+/// Terms are sorted, so the talks matching a *prefix* are a binary search plus a contiguous
+/// run of terms: `O(log terms + postings)` per query word, whatever the archive's size.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SearchIndex {
+    /// Unique folded words, sorted by their UTF-8 bytes.
+    pub terms: Vec<String>,
+    /// For each term (same position), its postings: one per talk containing it, the value
+    /// `talk_index * 4 + best_field` ([`SearchField`]), ascending, **delta-encoded** (the first
+    /// value as is, then differences), which keeps the JSON small.
+    pub postings: Vec<Vec<u32>>,
+}
+
+impl SearchIndex {
+    /// Encodes one posting.
+    pub fn posting(talk_index: usize, field: SearchField) -> u32 {
+        (talk_index as u32) << 2 | field as u32
+    }
+
+    /// The decoded postings of the term at `term_index`: `(talk index, best field)` pairs.
+    pub fn postings_of(
+        &self,
+        term_index: usize,
+    ) -> impl Iterator<Item = (usize, SearchField)> + '_ {
+        let mut value = 0u32;
+        self.postings[term_index].iter().map(move |delta| {
+            value += delta;
+            ((value >> 2) as usize, SearchField::from_bits(value))
+        })
+    }
+}
+
 impl Bundle {
+    /// The company with this id.
+    pub fn company(&self, id: &str) -> Option<&Company> {
+        self.companies.iter().find(|c| c.id == id)
+    }
+
     /// The conference with this id.
     pub fn conference(&self, id: &str) -> Option<&Conference> {
         self.conferences.iter().find(|c| c.id == id)

@@ -1,7 +1,8 @@
 //! Assembles extracted recaps into one [`Bundle`]: recaps of the same conference become one
 //! conference, a talk covered by several recaps becomes one talk, one speaker per person, one
-//! track per meaning; stable ids and deterministic order (the same input gives byte-identical
-//! output).
+//! track per meaning, one company per organisation ([`crate::companies`]), and the search index
+//! ([`crate::search_index`]); stable ids and deterministic order (the same input gives
+//! byte-identical output).
 //!
 //! **Merge rules** (each merge is reported as a diagnostic):
 //! - *Conference*: the same year, and the words of one name (less generic words such as
@@ -27,6 +28,7 @@ use crate::extract::{ExtractedDay, ExtractedRecap, ExtractedTalk};
 use crate::people::Person;
 use crate::similarity::{name_key, near_duplicate_names, same_title};
 use crate::slug::{UniqueSlugs, slugify};
+use crate::{companies, search_index};
 
 /// Longest slug part taken from a title.
 const TITLE_SLUG_LEN: usize = 60;
@@ -166,6 +168,8 @@ pub fn assemble(recaps: &[ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) ->
                 title: talk.title,
                 speakers: talk_speakers,
                 tracks: track_ids,
+                // Filled by `companies::assign` once every spelling is known.
+                companies: Vec::new(),
                 links: talk.links,
                 summary: talk.summary,
                 notes: talk.notes,
@@ -181,6 +185,8 @@ pub fn assemble(recaps: &[ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) ->
     bundle
         .speakers
         .sort_by_key(|s| (deunicode::deunicode(&s.name).to_lowercase(), s.id.clone()));
+    companies::assign(&mut bundle);
+    bundle.search = search_index::build(&bundle);
     bundle
 }
 

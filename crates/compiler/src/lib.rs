@@ -4,10 +4,12 @@
 //! The pipeline per file: repair mojibake ([`mojibake`]) → split front matter
 //! ([`front_matter`]) → rewrite Hugo shortcodes ([`shortcodes`]) → outline the Markdown
 //! ([`markdown`]) → find days and talks ([`extract`], with [`days`], [`heading`], [`people`]) →
-//! render sanitized notes ([`notes`]). [`assemble`] then joins all recaps into one bundle.
+//! render sanitized notes ([`notes`]). [`assemble`] then joins all recaps into one bundle, with
+//! its [`companies`] and [`search_index`].
 
 pub mod affiliation;
 pub mod assemble;
+pub mod companies;
 pub mod conference;
 pub mod days;
 pub mod diagnostics;
@@ -23,6 +25,7 @@ pub mod mojibake;
 pub mod notes;
 pub mod people;
 pub mod prose;
+pub mod search_index;
 pub mod shortcodes;
 pub mod similarity;
 pub mod slug;
@@ -90,10 +93,59 @@ pub fn compile_sources<'a>(sources: impl IntoIterator<Item = (&'a str, &'a str)>
 }
 
 /// The bundle as pretty JSON with a trailing newline: the compiler's output format.
+///
+/// Arrays of numbers (the search index's postings) stay on one line: one number per line would
+/// make the index's JSON about three times larger.
 pub fn bundle_json(bundle: &Bundle) -> String {
-    let mut json = serde_json::to_string_pretty(bundle).expect("bundle types always serialize");
+    let json = serde_json::to_string_pretty(bundle).expect("bundle types always serialize");
+    let mut json = inline_number_arrays(&json);
     json.push('\n');
     json
+}
+
+/// Rewrites every pretty-printed array of unsigned integers in `json` as `[1,2,3]`.
+///
+/// Safe on any JSON text: a line break inside a string is always escaped, so a `[` followed by a
+/// raw line break is always an array.
+fn inline_number_arrays(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let mut rest = json;
+    while let Some(at) = rest.find("[\n") {
+        out.push_str(&rest[..=at]);
+        rest = &rest[at + 1..];
+        if let Some(len) = number_array_len(rest) {
+            let body = &rest[..len];
+            out.extend(body.chars().filter(|c| !c.is_ascii_whitespace()));
+            rest = &rest[len..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Length of `text` up to and including the `]` closing an array of unsigned integers whose
+/// `[` precedes it, or `None` when the array holds anything else.
+fn number_array_len(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    loop {
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 {
+            return None;
+        }
+        i += digits;
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(b',') => i += 1,
+            Some(b']') => return Some(i + 1),
+            _ => return None,
+        }
+    }
 }
 
 /// The JSON Schema of the bundle format, generated from the Rust types.
@@ -102,4 +154,31 @@ pub fn bundle_schema() -> String {
     let mut json = serde_json::to_string_pretty(&schema).expect("schemas always serialize");
     json.push('\n');
     json
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_arrays_stay_on_one_line_and_nothing_else_changes() {
+        let value = serde_json::json!({
+            "postings": [[3], [0, 4, 8], []],
+            "terms": ["[", "a\n[\n1\n]"],
+            "mixed": [1, "x"],
+            "objects": [{"line": 1}],
+        });
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        let inlined = inline_number_arrays(&pretty);
+        assert!(
+            inlined.contains("\"postings\": [\n    [3],\n    [0,4,8],\n    []\n  ]"),
+            "{inlined}"
+        );
+        assert!(
+            inlined.contains("\"mixed\": [\n    1,\n    \"x\"\n  ]"),
+            "{inlined}"
+        );
+        let reparsed: serde_json::Value = serde_json::from_str(&inlined).unwrap();
+        assert_eq!(reparsed, value);
+    }
 }

@@ -214,6 +214,7 @@ fn ids_are_unique_and_references_resolve() {
         assert!(bundle.conference(&talk.conference).is_some());
         assert!(talk.day.as_deref().is_none_or(|d| bundle.day(d).is_some()));
         assert!(talk.tracks.iter().all(|t| bundle.track(t).is_some()));
+        assert!(talk.companies.iter().all(|c| bundle.company(c).is_some()));
         assert!(talk.speakers.iter().all(|s| {
             bundle
                 .speaker(&s.id)
@@ -328,5 +329,90 @@ fn inline_markers_mark_correct_and_exclude_talks() {
     assert!(
         !messages.iter().any(|m| m.contains("Sponsors")),
         "skipped sections are not reported: {messages:#?}"
+    );
+}
+
+/// Two invented recaps of one conference: speakers with diacritics, one company written three
+/// ways, and words that only the notes say.
+fn quaycon() -> Bundle {
+    let first = "+++\ntitle = \"Quaycon 2024 recap\"\ndate = 2024-03-10\n+++\n\n## Day 1\n\n\
+        ### Zero downtime deploys - Łukasz Wiśniewski (Acme Inc.)\n\n\
+        He walked through **canary** releases and a `flamegraph`-driven rollback &amp; more.\n\n\
+        ### Queues at scale - by Mei Tanaka (ACME), Kari Lund (Fjordops), Ola Nordmann (Acme)\n\nBack-pressure for everyone, with many examples.\n\n\
+        ### Observability budgets - Sanna Berg (Glacier Data)\n\nPay for the telemetry you read.\n";
+    let second = "+++\ntitle = \"Quaycon 2024, another view\"\ndate = 2024-03-12\n+++\n\n## Day 1\n\n\
+        ### Observability budgets - Sanna Berg (Glacier Data)\n\nSampling beats dropping data.\n\n\
+        ### Edge caches - Ruth Olsen (Acme)\n\nTiered caches near the users, measured carefully.\n";
+    compile_sources([("first.md", first), ("second.md", second)]).bundle
+}
+
+fn search(bundle: &Bundle, query: &str) -> Vec<String> {
+    let filters = recap_query::Filters::from_query(query);
+    let selection = recap_query::Selection::new(bundle, &filters, &Default::default(), None);
+    selection
+        .indices()
+        .iter()
+        .map(|&i| bundle.talks[i].title.clone().unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn search_finds_speakers_without_their_diacritics() {
+    let bundle = quaycon();
+    assert_eq!(search(&bundle, "q=lukasz"), ["Zero downtime deploys"]);
+    assert_eq!(search(&bundle, "q=WISNIEWSKI"), ["Zero downtime deploys"]);
+}
+
+#[test]
+fn search_finds_words_only_the_notes_say_and_ranks_titles_first() {
+    let bundle = quaycon();
+    assert_eq!(search(&bundle, "q=flamegr"), ["Zero downtime deploys"]);
+    assert_eq!(
+        search(&bundle, "q=sampling"),
+        ["Observability budgets"],
+        "the second recap's notes on a merged talk are searched too"
+    );
+    assert!(search(&bundle, "q=strong").is_empty(), "markup is not text");
+    assert_eq!(search(&bundle, "q=cache"), ["Edge caches"]);
+    assert_eq!(
+        search(&bundle, "q=budgets telemetry"),
+        ["Observability budgets"]
+    );
+}
+
+#[test]
+fn companies_are_one_facet_option_per_organisation() {
+    let bundle = quaycon();
+    let companies: Vec<(&str, &str)> = bundle
+        .companies
+        .iter()
+        .map(|c| (c.id.as_str(), c.name.as_str()))
+        .collect();
+    assert_eq!(
+        companies,
+        [
+            ("acme", "Acme Inc."),
+            ("fjordops", "Fjordops"),
+            ("glacier-data", "Glacier Data")
+        ],
+        "`Acme Inc.`, `ACME` and `Acme` are one company, named as first written; sorted by name"
+    );
+    let of = |title: &str| {
+        let talk = bundle
+            .talks
+            .iter()
+            .find(|t| t.title.as_deref() == Some(title))
+            .unwrap();
+        talk.companies.clone()
+    };
+    assert_eq!(
+        of("Queues at scale"),
+        ["acme", "fjordops"],
+        "in speaker order, without repeats"
+    );
+    assert_eq!(of("Observability budgets"), ["glacier-data"]);
+    assert_eq!(
+        search(&bundle, "company=acme"),
+        ["Zero downtime deploys", "Queues at scale", "Edge caches"]
     );
 }

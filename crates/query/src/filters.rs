@@ -1,6 +1,8 @@
-//! The filter state: which track, day and speaker ids are selected, and its URL query form.
+//! The filter state: which facet options are selected, the search text and the "starred only"
+//! switch, and its URL query form (`track=…&day=…&q=…&starred=1`).
 //!
-//! Semantics follow faceted search: options of one facet are OR-ed, facets are AND-ed.
+//! Semantics follow faceted search: options of one facet are OR-ed, facets are AND-ed, and the
+//! search text and the starred switch narrow further.
 
 use std::collections::BTreeSet;
 
@@ -12,18 +14,28 @@ pub enum Facet {
     Track,
     Day,
     Speaker,
+    Conference,
+    Company,
 }
 
 impl Facet {
     /// Every facet, in the order the app shows them.
-    pub const ALL: [Facet; 3] = [Facet::Track, Facet::Day, Facet::Speaker];
+    pub const ALL: [Facet; 5] = [
+        Facet::Track,
+        Facet::Day,
+        Facet::Speaker,
+        Facet::Conference,
+        Facet::Company,
+    ];
 
-    /// The URL query key of this facet (`track`, `day`, `speaker`).
+    /// The URL query key of this facet (`track`, `day`, `speaker`, `conference`, `company`).
     pub fn query_key(self) -> &'static str {
         match self {
             Facet::Track => "track",
             Facet::Day => "day",
             Facet::Speaker => "speaker",
+            Facet::Conference => "conference",
+            Facet::Company => "company",
         }
     }
 
@@ -33,6 +45,8 @@ impl Facet {
             Facet::Track => "Track",
             Facet::Day => "Day",
             Facet::Speaker => "Speaker",
+            Facet::Conference => "Conference",
+            Facet::Company => "Company",
         }
     }
 
@@ -48,8 +62,25 @@ impl Facet {
             Facet::Track => talk.tracks.iter().map(String::as_str).collect(),
             Facet::Day => talk.day.as_deref().into_iter().collect(),
             Facet::Speaker => talk.speakers.iter().map(|s| s.id.as_str()).collect(),
+            Facet::Conference => vec![talk.conference.as_str()],
+            Facet::Company => talk.companies.iter().map(String::as_str).collect(),
         }
     }
+}
+
+/// Query keys besides the facets'.
+const TEXT_KEY: &str = "q";
+const STARRED_KEY: &str = "starred";
+
+/// One thing that currently narrows the list, as the reader can remove it (a chip).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ActiveFilter {
+    /// An option of a facet, by id.
+    Option { facet: Facet, id: String },
+    /// The search text.
+    Text(String),
+    /// Only starred talks.
+    Starred,
 }
 
 /// The selected option ids of every facet.
@@ -58,13 +89,20 @@ pub struct Filters {
     tracks: BTreeSet<String>,
     days: BTreeSet<String>,
     speakers: BTreeSet<String>,
+    conferences: BTreeSet<String>,
+    companies: BTreeSet<String>,
+    /// The search box's text, as typed.
+    text: String,
+    /// Whether only starred talks are shown.
+    starred: bool,
 }
 
 impl Filters {
     /// Reads filters from a URL query string (with or without the leading `?`).
     ///
-    /// Keys `track`, `day` and `speaker` may repeat; other keys are ignored so that the app can
-    /// share the query with other state.
+    /// Facet keys (`track`, `day`, …) may repeat; `q` is the search text and `starred=1` the
+    /// starred switch; other keys are ignored so that the app can share the query with other
+    /// state.
     pub fn from_query(query: &str) -> Filters {
         let query = query.strip_prefix('?').unwrap_or(query);
         let mut filters = Filters::default();
@@ -73,9 +111,31 @@ impl Filters {
                 && !value.is_empty()
             {
                 filters.selected_mut(facet).insert(value.into_owned());
+            } else if key == TEXT_KEY {
+                filters.text = value.into_owned();
+            } else if key == STARRED_KEY {
+                filters.starred = matches!(&*value, "1" | "true" | "yes");
             }
         }
         filters
+    }
+
+    fn is_own_key(key: &str) -> bool {
+        Facet::from_query_key(key).is_some() || key == TEXT_KEY || key == STARRED_KEY
+    }
+
+    fn append_to(&self, out: &mut form_urlencoded::Serializer<'_, String>) {
+        if !self.text.trim().is_empty() {
+            out.append_pair(TEXT_KEY, &self.text);
+        }
+        for facet in Facet::ALL {
+            for id in self.selected(facet) {
+                out.append_pair(facet.query_key(), id);
+            }
+        }
+        if self.starred {
+            out.append_pair(STARRED_KEY, "1");
+        }
     }
 
     /// Writes the filters as URL query pairs (`track=a&track=b&day=c`), without `?`.
@@ -83,11 +143,7 @@ impl Filters {
     /// The order is fixed (facet order, then sorted ids) so equal filters give equal URLs.
     pub fn to_query(&self) -> String {
         let mut out = form_urlencoded::Serializer::new(String::new());
-        for facet in Facet::ALL {
-            for id in self.selected(facet) {
-                out.append_pair(facet.query_key(), id);
-            }
-        }
+        self.append_to(&mut out);
         out.finish()
     }
 
@@ -97,15 +153,11 @@ impl Filters {
         let query = query.strip_prefix('?').unwrap_or(query);
         let mut out = form_urlencoded::Serializer::new(String::new());
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-            if Facet::from_query_key(&key).is_none() {
+            if !Filters::is_own_key(&key) {
                 out.append_pair(&key, &value);
             }
         }
-        for facet in Facet::ALL {
-            for id in self.selected(facet) {
-                out.append_pair(facet.query_key(), id);
-            }
-        }
+        self.append_to(&mut out);
         out.finish()
     }
 
@@ -115,6 +167,8 @@ impl Filters {
             Facet::Track => &self.tracks,
             Facet::Day => &self.days,
             Facet::Speaker => &self.speakers,
+            Facet::Conference => &self.conferences,
+            Facet::Company => &self.companies,
         }
     }
 
@@ -123,6 +177,8 @@ impl Filters {
             Facet::Track => &mut self.tracks,
             Facet::Day => &mut self.days,
             Facet::Speaker => &mut self.speakers,
+            Facet::Conference => &mut self.conferences,
+            Facet::Company => &mut self.companies,
         }
     }
 
@@ -144,22 +200,81 @@ impl Filters {
         self.selected_mut(facet).clear();
     }
 
-    /// Whether no filter is active.
+    /// Selects exactly `id` in `facet` (and nothing else there).
+    pub fn select_only(&mut self, facet: Facet, id: &str) {
+        let selected = self.selected_mut(facet);
+        selected.clear();
+        selected.insert(id.to_owned());
+    }
+
+    /// The search text as typed.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Replaces the search text.
+    pub fn set_text(&mut self, text: &str) {
+        text.clone_into(&mut self.text);
+    }
+
+    /// Whether only starred talks are shown.
+    pub fn starred_only(&self) -> bool {
+        self.starred
+    }
+
+    /// Turns the "starred only" switch on or off.
+    pub fn set_starred_only(&mut self, on: bool) {
+        self.starred = on;
+    }
+
+    /// Whether no filter is active (no option, no search words, starred off).
     pub fn is_empty(&self) -> bool {
+        self.active().is_empty()
+    }
+
+    /// Whether no facet option is selected (search and starred aside).
+    pub fn no_facet_selected(&self) -> bool {
         Facet::ALL
             .into_iter()
             .all(|facet| self.selected(facet).is_empty())
     }
 
-    /// How many options are selected across all facets.
+    /// How many filters are active.
     pub fn active_count(&self) -> usize {
-        Facet::ALL
-            .into_iter()
-            .map(|facet| self.selected(facet).len())
-            .sum()
+        self.active().len()
     }
 
-    /// Whether `talk` passes every facet: OR within a facet, AND across facets.
+    /// Every active filter: the search text, then facet options in facet order, then starred.
+    pub fn active(&self) -> Vec<ActiveFilter> {
+        let mut active = Vec::new();
+        if !self.text.trim().is_empty() {
+            active.push(ActiveFilter::Text(self.text.trim().to_owned()));
+        }
+        for facet in Facet::ALL {
+            active.extend(self.selected(facet).iter().map(|id| ActiveFilter::Option {
+                facet,
+                id: id.clone(),
+            }));
+        }
+        if self.starred {
+            active.push(ActiveFilter::Starred);
+        }
+        active
+    }
+
+    /// Removes one active filter.
+    pub fn remove(&mut self, filter: &ActiveFilter) {
+        match filter {
+            ActiveFilter::Option { facet, id } => {
+                self.selected_mut(*facet).remove(id);
+            }
+            ActiveFilter::Text(_) => self.text.clear(),
+            ActiveFilter::Starred => self.starred = false,
+        }
+    }
+
+    /// Whether `talk` passes every facet: OR within a facet, AND across facets. (Search text
+    /// and starred need the index and the reader's stars: see [`crate::Selection`].)
     pub fn matches(&self, talk: &Talk) -> bool {
         Facet::ALL
             .into_iter()

@@ -1,0 +1,98 @@
+//! The bundle's prebuilt full-text [`SearchIndex`]: what of each talk a reader can search, by
+//! field, handed to [`recap_query::build_index`] so that indexing and querying share one
+//! definition of a (folded) word.
+//!
+//! Fields per talk: the title; each speaker's name and company; each track's label and
+//! aliases; the summary and the text a reader sees in every recap's notes.
+
+use std::collections::HashMap;
+
+use recap_bundle::{Bundle, SearchField, SearchIndex, Talk, Track};
+
+use crate::notes;
+
+/// Builds the index over `bundle.talks`, in bundle order.
+pub fn build(bundle: &Bundle) -> SearchIndex {
+    let tracks: HashMap<&str, &Track> = bundle.tracks.iter().map(|t| (t.id.as_str(), t)).collect();
+    let notes_text: Vec<Vec<String>> = bundle
+        .talks
+        .iter()
+        .map(|talk| {
+            talk.notes
+                .iter()
+                .map(|n| notes::plain_text(&n.html))
+                .collect()
+        })
+        .collect();
+    recap_query::build_index(
+        bundle
+            .talks
+            .iter()
+            .zip(&notes_text)
+            .map(|(talk, notes_text)| fields(talk, &tracks, notes_text)),
+    )
+}
+
+/// The searchable text of one talk, by field (`notes_text`: the plain text of its notes).
+fn fields<'a>(
+    talk: &'a Talk,
+    tracks: &HashMap<&str, &'a Track>,
+    notes_text: &'a [String],
+) -> Vec<(SearchField, &'a str)> {
+    let mut fields: Vec<(SearchField, &str)> = Vec::new();
+    if let Some(title) = &talk.title {
+        fields.push((SearchField::Title, title));
+    }
+    for speaker in &talk.speakers {
+        fields.push((SearchField::People, &speaker.name));
+        if let Some(company) = &speaker.company {
+            fields.push((SearchField::People, company));
+        }
+    }
+    for track in talk.tracks.iter().filter_map(|id| tracks.get(id.as_str())) {
+        fields.push((SearchField::Tracks, &track.label));
+        fields.extend(
+            track
+                .aliases
+                .iter()
+                .map(|a| (SearchField::Tracks, a.as_str())),
+        );
+    }
+    fields.push((SearchField::Notes, &talk.summary));
+    fields.extend(notes_text.iter().map(|n| (SearchField::Notes, n.as_str())));
+    fields
+}
+
+#[cfg(test)]
+mod tests {
+    use recap_bundle::SearchField;
+    use recap_query::{SearchQuery, search};
+
+    /// The best field `query` matches talk 0 in, if any.
+    fn best_field(source: &str, query: &str) -> Option<SearchField> {
+        let bundle = crate::compile_sources([("a.md", source)]).bundle;
+        let hits = search(
+            &bundle.search,
+            bundle.talks.len(),
+            &SearchQuery::parse(query),
+        )?;
+        hits.rank(0)
+            .map(|rank| SearchField::from_bits(u32::from(rank)))
+    }
+
+    #[test]
+    fn every_field_is_searchable_and_the_best_one_counts() {
+        let source = "# Quaycon 2024\n\n## Day 1\n\n### Rolling upgrades - Ada Byrne (Initech)\n\n_#K8s_\n\n\
+                      Upgrades of <em>clusters</em> with zero downtime, and K8s operators.\n";
+        assert_eq!(best_field(source, "upgrades"), Some(SearchField::Title));
+        assert_eq!(best_field(source, "byrne"), Some(SearchField::People));
+        assert_eq!(best_field(source, "initech"), Some(SearchField::People));
+        assert_eq!(
+            best_field(source, "k8s"),
+            Some(SearchField::Tracks),
+            "a track beats the notes"
+        );
+        assert_eq!(best_field(source, "clusters"), Some(SearchField::Notes));
+        assert_eq!(best_field(source, "em"), None, "markup is not text");
+    }
+}
