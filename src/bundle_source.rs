@@ -184,7 +184,7 @@ mod tests {
     #[test]
     fn parses_an_empty_bundle() {
         let text = format!(
-            r#"{{"schema_version":{SCHEMA_VERSION},"conferences":[],"talks":[],"tracks":[],"speakers":[]}}"#
+            r#"{{"schema_version":{SCHEMA_VERSION},"conferences":[],"talks":[],"tracks":[],"speakers":[],"companies":[],"search":{{"terms":[],"postings":[]}}}}"#
         );
         assert_eq!(parse_bundle(&text).unwrap().talks.len(), 0);
     }

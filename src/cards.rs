@@ -1,66 +1,348 @@
-//! The talk cards: one `<article>` per talk with its title, speakers, tracks, day, conference,
-//! summary, links and (on demand) the full notes.
-
-use std::sync::Arc;
+//! The talk cards: one `<article>` per talk with its title (a link to the talk's view),
+//! speakers, tracks, day, conference, summary and links, search matches highlighted, and a
+//! star. Lists render a page of cards at a time ("Show more"), so huge archives stay fast.
 
 use leptos::prelude::*;
-use recap_bundle::{Bundle, LinkKind, Talk};
+use recap_bundle::{LinkKind, Talk};
+use recap_query::{Facet, SearchQuery, excerpt, has_match, highlight};
 
-/// The cards of the talks at `indices` (positions in `bundle.talks`), in that order.
+use crate::app::Viewer;
+use crate::url_state::talk_href;
+
+/// Cards rendered at first, and added by each "Show more".
+pub const PAGE_SIZE: usize = 48;
+
+/// The cards of the current selection, a page at a time.
 ///
-/// Cards are keyed by talk, so filtering only adds and removes cards; it never re-renders (and
-/// closes the notes of) a card that stays.
+/// Cards are keyed by talk, so filtering only adds, removes and moves cards; it never
+/// re-renders a card that stays.
 #[component]
-pub fn TalkList(bundle: Arc<Bundle>, #[prop(into)] indices: Signal<Vec<usize>>) -> impl IntoView {
+pub fn TalkList() -> impl IntoView {
+    let viewer = expect_context::<Viewer>();
+    let selection = viewer.selection;
+    let limit = RwSignal::new(PAGE_SIZE);
+    // A new selection starts again from its first page.
+    Effect::new(move |previous: Option<()>| {
+        selection.track();
+        if previous.is_some() {
+            limit.set(PAGE_SIZE);
+        }
+    });
+    let shown = Memo::new(move |_| {
+        selection.with(|selection| {
+            selection
+                .indices()
+                .iter()
+                .copied()
+                .take(limit.get())
+                .collect::<Vec<_>>()
+        })
+    });
+    let remaining = move || selection.with(|s| s.len()).saturating_sub(limit.get());
     view! {
         <ol class="talk-list">
             <For
-                each=move || indices.get()
+                each=move || shown.get()
                 key=|index| *index
-                children=move |index| {
-                    view! {
-                        <li>
-                            <TalkCard bundle=bundle.clone() index />
-                        </li>
-                    }
-                }
+                children=move |index| view! { <li><TalkCard index /></li> }
             />
         </ol>
+        <Show when=move || { remaining() > 0 }>
+            <button
+                type="button"
+                class="button show-more"
+                data-testid="show-more"
+                on:click=move |_| limit.update(|limit| *limit += PAGE_SIZE)
+            >
+                {move || format!("Show {} more", remaining().min(PAGE_SIZE))}
+                <span class="show-more-rest">{move || format!(" of {} left", remaining())}</span>
+            </button>
+        </Show>
+    }
+}
+
+/// `text` with the parts matching the search marked.
+pub fn highlighted(text: String, query: Memo<SearchQuery>) -> impl IntoView {
+    move || {
+        query.with(|query| {
+            highlight(&text, query)
+                .into_iter()
+                .map(|segment| {
+                    let part = segment.text.to_owned();
+                    if segment.highlighted {
+                        view! { <mark>{part}</mark> }.into_any()
+                    } else {
+                        part.into_any()
+                    }
+                })
+                .collect_view()
+        })
     }
 }
 
 /// One talk card.
 #[component]
-pub fn TalkCard(bundle: Arc<Bundle>, index: usize) -> impl IntoView {
+pub fn TalkCard(index: usize) -> impl IntoView {
+    let viewer = expect_context::<Viewer>();
+    let bundle = viewer.bundle.clone();
+    let state = viewer.state;
+    let query = viewer.query;
     let talk: &Talk = &bundle.talks[index];
+    let id = talk.id.clone();
+
+    let open = {
+        let id = id.clone();
+        move |event: leptos::ev::MouseEvent| {
+            if is_plain_click(&event) {
+                event.prevent_default();
+                state.open_talk(&id);
+            }
+        }
+    };
+    let has_notes = talk.notes.iter().any(|notes| !notes.html.trim().is_empty());
+    let summary = summary_or_excerpt(talk, query);
+    view! {
+        <article class="talk-card" data-testid="talk-card" data-id=id.clone()>
+            <header class="talk-header">
+                <TalkMeta talk=talk.clone() />
+                <div class="talk-title-row">
+                    <h2 class="talk-title" class:is-untitled=talk.title.is_none() data-testid="talk-title">
+                        <a href=talk_href(&id) class="talk-title-link" on:click=open.clone()>
+                            {highlighted(talk.display_title(), query)}
+                        </a>
+                    </h2>
+                    <StarButton id=id.clone() title=talk.display_title() />
+                </div>
+                <Speakers talk=talk.clone() />
+            </header>
+            <Tracks talk=talk.clone() />
+            {summary}
+            <Links talk=talk.clone() />
+            {has_notes.then(|| view! {
+                <a class="talk-open" href=talk_href(&id) on:click=open data-testid="talk-open">
+                    "Read the notes"
+                    <span aria-hidden="true">" →"</span>
+                    <span class="visually-hidden">{format!(" on {}", talk.display_title())}</span>
+                </a>
+            })}
+        </article>
+    }
+}
+
+/// The card's summary; while searching, when the summary does not show why the talk matched,
+/// an excerpt of the notes around the first match instead.
+fn summary_or_excerpt(talk: &Talk, query: Memo<SearchQuery>) -> impl IntoView + use<> {
+    let summary = talk.summary.trim().to_owned();
+    let notes_html: Vec<String> = talk.notes.iter().map(|notes| notes.html.clone()).collect();
+    // The notes' text, extracted the first time a search needs it.
+    let notes_text = StoredValue::new(None::<String>);
+    let shown = move || {
+        query.with(|query| {
+            if !query.is_empty() && !has_match(&summary, query) {
+                let excerpt = notes_text
+                    .try_update_value(|text| {
+                        let text = text.get_or_insert_with(|| plain_text(&notes_html.join("\n")));
+                        excerpt(text, query, EXCERPT_CHARS)
+                    })
+                    .flatten();
+                if let Some(excerpt) = excerpt {
+                    return (excerpt, true);
+                }
+            }
+            (summary.clone(), false)
+        })
+    };
+    move || {
+        let (text, is_excerpt) = shown();
+        (!text.is_empty()).then(|| {
+            let segments = query.with(|query| {
+                highlight(&text, query)
+                    .into_iter()
+                    .map(|segment| (segment.text.to_owned(), segment.highlighted))
+                    .collect::<Vec<_>>()
+            });
+            view! {
+                <p class="talk-summary" class:is-excerpt=is_excerpt data-testid="talk-summary">
+                    {segments
+                        .into_iter()
+                        .map(|(part, marked)| if marked {
+                            view! { <mark>{part}</mark> }.into_any()
+                        } else {
+                            part.into_any()
+                        })
+                        .collect_view()}
+                </p>
+            }
+        })
+    }
+}
+
+/// Characters of a notes excerpt on a card.
+const EXCERPT_CHARS: usize = 180;
+
+/// The text of sanitized notes HTML: tags dropped (block ends become spaces), entities decoded.
+pub fn plain_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&decode_entities(&rest[..open]));
+        let Some(close) = rest[open..].find('>') else {
+            rest = "";
+            break;
+        };
+        out.push(' ');
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(&decode_entities(rest));
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Decodes the entities a sanitizer writes (named basics and numeric).
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let Some(semi) = rest.find(';').filter(|&semi| semi <= 10) else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let entity = &rest[1..semi];
+        let decoded = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" | "#39" => Some('\''),
+            "nbsp" => Some(' '),
+            _ => entity
+                .strip_prefix("#x")
+                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                .or_else(|| entity.strip_prefix('#').and_then(|dec| dec.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether a click on a link should be handled in the page (not a new tab or window).
+pub fn is_plain_click(event: &leptos::ev::MouseEvent) -> bool {
+    event.button() == 0
+        && !event.ctrl_key()
+        && !event.meta_key()
+        && !event.shift_key()
+        && !event.alt_key()
+}
+
+/// Conference (a link to its overview) and day.
+#[component]
+pub fn TalkMeta(talk: Talk) -> impl IntoView {
+    let viewer = expect_context::<Viewer>();
+    let bundle = viewer.bundle.clone();
+    let state = viewer.state;
     let conference = bundle.conference(&talk.conference);
+    let name = conference.map_or_else(|| talk.conference.clone(), |c| c.name.clone());
     let day = talk
         .day
         .as_deref()
         .and_then(|id| bundle.day(id))
-        .map(|(_, day)| day);
-    let untitled = talk.title.is_none();
-    let has_speakers = !talk.speakers.is_empty();
+        .map(|(_, day)| {
+            let date = day.date.clone();
+            view! {
+                <span class="meta-item" data-testid="talk-day">
+                    <time datetime=date.clone() title=date>{day.label.clone()}</time>
+                </span>
+            }
+        });
+    let conference_id = talk.conference.clone();
+    let href = format!("?conference={}", encode(&conference_id));
+    view! {
+        <p class="talk-meta">
+            <a
+                class="meta-item meta-link"
+                data-testid="talk-conference"
+                href=href
+                title="Show this conference's overview"
+                on:click=move |event| {
+                    if is_plain_click(&event) {
+                        event.prevent_default();
+                        state.show_only(Facet::Conference, &conference_id);
+                    }
+                }
+            >
+                {name}
+            </a>
+            " "
+            {day}
+        </p>
+    }
+}
 
-    let speakers = talk
+/// Speakers, each a button showing all of that speaker's talks.
+#[component]
+pub fn Speakers(talk: Talk) -> impl IntoView {
+    let viewer = expect_context::<Viewer>();
+    let state = viewer.state;
+    let query = viewer.query;
+    if talk.speakers.is_empty() {
+        return None;
+    }
+    let items = talk
         .speakers
         .iter()
         .map(|speaker| {
             let company = speaker.company.clone().map(|company| {
                 view! {
                     " "
-                    <span class="speaker-company">"(" {company} ")"</span>
+                    <span class="speaker-company">"(" {highlighted(company, query)} ")"</span>
                 }
             });
+            let id = speaker.id.clone();
+            let label = format!("All talks by {}", speaker.name);
             view! {
                 <li class="speaker">
-                    <span class="speaker-name">{speaker.name.clone()}</span>
+                    <button
+                        type="button"
+                        class="speaker-name link-button"
+                        title=label
+                        on:click=move |_| state.show_only(Facet::Speaker, &id)
+                    >
+                        {highlighted(speaker.name.clone(), query)}
+                    </button>
                     {company}
                 </li>
             }
         })
         .collect_view();
+    Some(view! {
+        <ul class="talk-speakers" data-testid="talk-speakers" aria-label="Speakers">
+            {items}
+        </ul>
+    })
+}
 
+/// The talk's tracks as chips.
+#[component]
+pub fn Tracks(talk: Talk) -> impl IntoView {
+    let viewer = expect_context::<Viewer>();
+    let bundle = viewer.bundle.clone();
+    let query = viewer.query;
     let tracks = talk
         .tracks
         .iter()
@@ -73,145 +355,95 @@ pub fn TalkCard(bundle: Arc<Bundle>, index: usize) -> impl IntoView {
                 .map(|track| format!("Also written {}", track.aliases.join(", ")));
             view! {
                 <li class="chip" data-testid="talk-track" data-id=id.clone() title=aliases>
-                    {label}
+                    {highlighted(label, query)}
                 </li>
             }
         })
         .collect_view();
+    view! { <ul class="talk-tracks" aria-label="Tracks">{tracks}</ul> }
+}
 
-    let day_view = day.map(|day| {
-        let date = day.date.clone();
-        view! {
-            <span class="meta-item" data-testid="talk-day">
-                <time datetime=date.clone() title=date>{day.label.clone()}</time>
-            </span>
-        }
-    });
-    let conference_view = view! {
-        <span class="meta-item" data-testid="talk-conference">
-            {conference.map_or_else(|| talk.conference.clone(), |c| c.name.clone())}
-        </span>
-    };
-
+/// Session, slides, video and other links.
+#[component]
+pub fn Links(talk: Talk) -> impl IntoView {
     let links: Vec<_> = talk
         .links
         .iter()
         .filter(|link| is_web_url(&link.url))
+        .cloned()
         .collect();
-    let links_view = (!links.is_empty()).then(|| {
-        let items = links
-            .into_iter()
-            .map(|link| {
-                let kind = link_kind_label(link.kind);
-                // `Video video` or a session link labelled with the talk's own title say nothing
-                // more than the kind.
-                let label = link.label.trim();
-                let redundant = label.is_empty()
-                    || label.eq_ignore_ascii_case(kind)
-                    || talk.title.as_deref().is_some_and(|title| title.trim() == label);
-                let label = (!redundant).then(|| label.to_owned());
-                view! {
-                    <li>
-                        <a
-                            class="talk-link"
-                            data-kind=kind.to_lowercase()
-                            href=link.url.clone()
-                            rel="noopener noreferrer"
-                        >
-                            <span class="talk-link-kind">{kind}</span>
-                            {label.map(|label| view! { <span class="talk-link-label">{label}</span> })}
-                        </a>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! { <ul class="talk-links" aria-label="Links">{items}</ul> }
-    });
+    if links.is_empty() {
+        return None;
+    }
+    let items = links
+        .into_iter()
+        .map(|link| {
+            let kind = link_kind_label(link.kind);
+            // `Video video` or a session link labelled with the talk's own title say nothing
+            // more than the kind.
+            let label = link.label.trim();
+            let redundant = label.is_empty()
+                || label.eq_ignore_ascii_case(kind)
+                || talk
+                    .title
+                    .as_deref()
+                    .is_some_and(|title| title.trim() == label);
+            let label = (!redundant).then(|| label.to_owned());
+            view! {
+                <li>
+                    <a
+                        class="talk-link"
+                        data-kind=kind.to_lowercase()
+                        href=link.url.clone()
+                        rel="noopener noreferrer"
+                    >
+                        <span class="talk-link-kind">{kind}</span>
+                        {label.map(|label| view! { <span class="talk-link-label">{label}</span> })}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! { <ul class="talk-links" aria-label="Links">{items}</ul> })
+}
 
-    let recap_title = |file: &str| {
-        conference
-            .and_then(|c| c.sources.iter().find(|source| source.file == file))
-            .and_then(|source| source.title.clone())
+/// The star toggle of a talk.
+#[component]
+pub fn StarButton(id: String, title: String) -> impl IntoView {
+    let favourites = expect_context::<Viewer>().favourites;
+    let starred = {
+        let id = id.clone();
+        Signal::derive(move || favourites.is_starred(&id))
     };
-    let notes: Vec<_> = talk
-        .notes
-        .iter()
-        .filter(|notes| !notes.html.trim().is_empty())
-        .collect();
-    let notes_view = (!notes.is_empty()).then(|| {
-        let several = notes.len() > 1;
-        let summary = if several {
-            format!("Read the full notes ({} recaps)", notes.len())
-        } else {
-            "Read the full notes".to_owned()
-        };
-        let sections = notes
-            .into_iter()
-            .map(|notes| {
-                // With several recaps of one talk, say whose notes each part is.
-                let byline = several.then(|| {
-                    let by = notes_byline(&notes.author, recap_title(&notes.source.file));
-                    view! { <h3 class="talk-notes-byline">{by}</h3> }
-                });
-                view! {
-                    <section class="talk-notes-part">
-                        {byline}
-                        <div class="talk-notes-body" inner_html=notes.html.clone()></div>
-                    </section>
-                }
-            })
-            .collect_view();
-        view! {
-            <details class="talk-notes" data-testid="talk-notes">
-                <summary>{summary}</summary>
-                {sections}
-            </details>
-        }
-    });
-
-    let summary = (!talk.summary.trim().is_empty()).then(|| {
-        view! { <p class="talk-summary" data-testid="talk-summary">{talk.summary.clone()}</p> }
-    });
-
+    let label = format!("Star “{title}”");
     view! {
-        <article class="talk-card" data-testid="talk-card" data-id=talk.id.clone()>
-            <header class="talk-header">
-                <p class="talk-meta">{conference_view} {day_view}</p>
-                <h2 class="talk-title" class:is-untitled=untitled data-testid="talk-title">
-                    {talk.display_title()}
-                </h2>
-                {has_speakers.then(|| view! {
-                    <ul class="talk-speakers" data-testid="talk-speakers" aria-label="Speakers">
-                        {speakers}
-                    </ul>
-                })}
-            </header>
-            <ul class="talk-tracks" aria-label="Tracks">
-                {tracks}
-            </ul>
-            {summary}
-            {links_view}
-            {notes_view}
-        </article>
+        <button
+            type="button"
+            class="star-button"
+            class:is-starred=starred
+            data-testid="star"
+            aria-label=label
+            aria-pressed=move || starred.get().to_string()
+            title=move || if starred.get() { "Starred: click to unstar" } else { "Star this talk" }
+            on:click=move |_| favourites.toggle(&id)
+        >
+            <span aria-hidden="true">{move || if starred.get() { "★" } else { "☆" }}</span>
+        </button>
     }
 }
 
-/// Whose notes these are, when a talk has notes from several recaps.
-fn notes_byline(author: &Option<String>, recap_title: Option<String>) -> String {
-    match (author, recap_title) {
-        (Some(author), _) => format!("Notes by {author}"),
-        (None, Some(title)) => format!("From “{title}”"),
-        (None, None) => "From another recap".to_owned(),
-    }
+/// Percent-encodes a query value.
+pub fn encode(value: &str) -> String {
+    String::from(js_sys::encode_uri_component(value))
 }
 
 /// Only `http(s)` links are shown; the compiler promises that, and the card double-checks.
-fn is_web_url(url: &str) -> bool {
+pub fn is_web_url(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
-fn link_kind_label(kind: LinkKind) -> &'static str {
+pub fn link_kind_label(kind: LinkKind) -> &'static str {
     match kind {
         LinkKind::Session => "Session",
         LinkKind::Slides => "Slides",
@@ -223,6 +455,15 @@ fn link_kind_label(kind: LinkKind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_html_becomes_plain_text() {
+        assert_eq!(
+            plain_text("<p>Fish &amp; chips</p><ul><li>one&#39;s</li><li>&lt;two&gt;</li></ul>"),
+            "Fish & chips one's <two>"
+        );
+        assert_eq!(plain_text("a &unknown; b & c"), "a &unknown; b & c");
+    }
 
     #[test]
     fn only_web_links_are_shown() {

@@ -1,33 +1,57 @@
-//! The filter panel: one fieldset of checkboxes per facet (track, day, speaker), each option
-//! with its live count from [`recap_query::facet_options`].
+//! The filter panel: the "starred only" switch and one fieldset of checkboxes per facet
+//! (conference, day, track, speaker, company), each option with its live count.
 //!
-//! On narrow screens the panel collapses behind a "Filters" toggle above the cards; on wide
-//! screens it is a sidebar and the toggle is hidden by CSS.
+//! Options whose count is zero are dimmed, not hidden. Long lists show their most common
+//! options first with a "Show all" toggle and a box to find an option; selected options are
+//! always shown. On narrow screens the panel collapses behind a "Filters" toggle.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
 use recap_bundle::Bundle;
-use recap_query::{Facet, facet_options};
+use recap_query::{Facet, FacetOption, Filters, Selection, facet_options, text};
 
-use crate::url_state::FilterState;
+use crate::favourites::Favourites;
+use crate::url_state::PageState;
 
-/// A page-unique id prefix, so several viewers can live on one page.
-fn unique_id(prefix: &str) -> String {
+/// Options shown before "Show all".
+const COLLAPSED_OPTIONS: usize = 8;
+/// Options rendered at most at once (find the others with the facet's search box).
+const MAX_RENDERED_OPTIONS: usize = 200;
+/// The order facets appear in the panel.
+const PANEL_FACETS: [Facet; 5] = [
+    Facet::Conference,
+    Facet::Day,
+    Facet::Track,
+    Facet::Speaker,
+    Facet::Company,
+];
+
+/// A page-unique id, so several viewers can live on one page.
+pub fn unique_id(prefix: &str) -> String {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
 /// The sidebar with every facet.
 #[component]
-pub fn FilterPanel(bundle: Arc<Bundle>, state: FilterState) -> impl IntoView {
+pub fn FilterPanel(
+    bundle: Arc<Bundle>,
+    state: PageState,
+    selection: Memo<Selection>,
+    favourites: Favourites,
+) -> impl IntoView {
     let (open, set_open) = signal(false);
     let panel_id = unique_id("recap-filters");
-    let active = move || state.filters().with(|filters| filters.active_count());
-    let facets = Facet::ALL
+    let filters = state.filters();
+    let active = move || filters.with(Filters::active_count);
+    let facets = PANEL_FACETS
         .into_iter()
-        .map(|facet| view! { <FacetFieldset bundle=bundle.clone() state facet /> })
+        // A facet with a single option filters nothing (one conference, one company…).
+        .filter(|&facet| facet_size(&bundle, facet) > 1 || facet == Facet::Track)
+        .map(|facet| view! { <FacetFieldset bundle=bundle.clone() state selection facet /> })
         .collect_view();
     view! {
         <aside class="filters" class:is-open=open aria-label="Filters">
@@ -45,28 +69,96 @@ pub fn FilterPanel(bundle: Arc<Bundle>, state: FilterState) -> impl IntoView {
             </button>
             <div class="filters-body" id=panel_id>
                 <h2 class="filters-heading">"Filter talks"</h2>
+                <StarredSwitch state favourites />
                 {facets}
             </div>
         </aside>
     }
 }
 
+fn facet_size(bundle: &Bundle, facet: Facet) -> usize {
+    match facet {
+        Facet::Track => bundle.tracks.len(),
+        Facet::Day => bundle.conferences.iter().map(|c| c.days.len()).sum(),
+        Facet::Speaker => bundle.speakers.len(),
+        Facet::Conference => bundle.conferences.len(),
+        Facet::Company => bundle.companies.len(),
+    }
+}
+
+/// "Starred only", with how many talks the reader starred.
+#[component]
+fn StarredSwitch(state: PageState, favourites: Favourites) -> impl IntoView {
+    let filters = state.filters();
+    let on = move || filters.with(Filters::starred_only);
+    let count = move || favourites.ids().with(|ids| ids.len());
+    view! {
+        <label class="starred-switch facet-option" data-testid="starred-only">
+            <input
+                type="checkbox"
+                prop:checked=on
+                on:change=move |event| state.set_starred_only(event_target_checked(&event))
+            />
+            <span class="facet-option-label">
+                <span class="star-glyph" aria-hidden="true">"★"</span>
+                " Starred only"
+            </span>
+            " "
+            <span class="facet-option-count">{count}</span>
+        </label>
+    }
+}
+
 /// One facet as a fieldset of labelled checkboxes.
 #[component]
-fn FacetFieldset(bundle: Arc<Bundle>, state: FilterState, facet: Facet) -> impl IntoView {
+fn FacetFieldset(
+    bundle: Arc<Bundle>,
+    state: PageState,
+    selection: Memo<Selection>,
+    facet: Facet,
+) -> impl IntoView {
     let filters = state.filters();
-    // The option list (ids, labels, order) depends only on the bundle; counts and selection are
-    // read per option so that toggling a checkbox never re-creates (and unfocuses) it.
-    let options =
-        Memo::new(move |_| filters.with(|filters| facet_options(&bundle, filters, facet)));
-    let initial = options.get_untracked();
-    let long = initial.len() > 8;
-    let items = initial
-        .into_iter()
-        .enumerate()
-        .map(|(index, option)| {
-            let count = move || options.with(|o| o.get(index).map_or(0, |o| o.count));
+    // The options (ids, labels, order) depend only on the bundle, so checkboxes are created once
+    // and never lose focus; counts and selection are read per option.
+    let options: Arc<Vec<FacetOption>> = Arc::new(ordered_options(&bundle, facet));
+    let counts = {
+        let bundle = bundle.clone();
+        Memo::new(move |_| {
+            selection.with(|selection| {
+                filters.with(|filters| {
+                    selection
+                        .facet_options(&bundle, filters, facet)
+                        .into_iter()
+                        .map(|option| (option.id, option.count))
+                        .collect::<HashMap<String, usize>>()
+                })
+            })
+        })
+    };
+    let long = options.len() > COLLAPSED_OPTIONS;
+    let (expanded, set_expanded) = signal(false);
+    let (find, set_find) = signal(String::new());
+    let visible = {
+        let options = options.clone();
+        Memo::new(move |_| {
+            let find = text::fold(find.get().trim());
+            let expanded = expanded.get();
+            filters.with(|filters| visible_options(&options, filters, facet, &find, expanded))
+        })
+    };
+    let hidden_count = {
+        let total = options.len();
+        move || total.saturating_sub(visible.with(Vec::len))
+    };
+    let item = {
+        let options = options.clone();
+        move |index: usize| {
+            let option = options[index].clone();
             let id = option.id.clone();
+            let count = {
+                let id = id.clone();
+                Signal::derive(move || counts.with(|counts| counts.get(&id).copied().unwrap_or(0)))
+            };
             let checked = {
                 let id = id.clone();
                 move || state.is_selected(facet, &id)
@@ -75,30 +167,142 @@ fn FacetFieldset(bundle: Arc<Bundle>, state: FilterState, facet: Facet) -> impl 
                 let id = id.clone();
                 move |_| state.toggle(facet, &id)
             };
+            // The conference heading above the first day of each conference.
+            let group_heading = option.group.clone().map(|group| {
+                let options = options.clone();
+                let starts_group = move || {
+                    visible.with(|visible| {
+                        let at = visible.iter().position(|&i| i == index);
+                        match at {
+                            Some(0) => true,
+                            Some(at) => options[visible[at - 1]].group != options[index].group,
+                            None => false,
+                        }
+                    })
+                };
+                view! {
+                    <Show when=starts_group>
+                        <span class="facet-group" aria-hidden="true">{group.clone()}</span>
+                    </Show>
+                }
+            });
+            let group_label = option
+                .group
+                .clone()
+                .map(|group| format!("{}, {group}", option.label));
             view! {
                 <li>
+                    {group_heading}
                     <label
                         class="facet-option"
-                        class:is-empty=move || count() == 0
+                        class:is-empty=move || count.get() == 0
                         data-testid="facet-option"
                         data-id=id
                     >
-                        <input type="checkbox" prop:checked=checked on:change=on_change />
+                        <input
+                            type="checkbox"
+                            prop:checked=checked
+                            on:change=on_change
+                            aria-label=group_label
+                        />
                         <span class="facet-option-label">{option.label}</span>
                         " "
                         <span class="facet-option-count">{count}</span>
                     </label>
                 </li>
             }
-        })
-        .collect_view();
+        }
+    };
     let testid = format!("facet-{}", facet.query_key());
+    let list_id = unique_id(&testid);
+    let noun = facet.title().to_lowercase();
     view! {
         <fieldset class="facet" data-testid=testid>
             <legend>{facet.title()}</legend>
-            <ul class="facet-options" class:is-long=long>
-                {items}
+            {long.then(|| {
+                let placeholder = format!("Find a {noun}");
+                view! {
+                    <input
+                        type="search"
+                        class="facet-find"
+                        data-testid="facet-find"
+                        placeholder=placeholder.clone()
+                        aria-label=placeholder
+                        aria-controls=list_id.clone()
+                        on:input=move |event| set_find.set(event_target_value(&event))
+                    />
+                }
+            })}
+            <ul class="facet-options" id=list_id.clone()>
+                <For each=move || visible.get() key=|index| *index children=item />
             </ul>
+            <Show when=move || !find.with(String::is_empty) && visible.with(Vec::is_empty)>
+                <p class="facet-none">"No match."</p>
+            </Show>
+            {long.then(|| view! {
+                <button
+                    type="button"
+                    class="link-button facet-more"
+                    data-testid="facet-more"
+                    aria-controls=list_id
+                    aria-expanded=move || expanded.get().to_string()
+                    class:is-hidden=move || !find.with(String::is_empty) || (!expanded.get() && hidden_count() == 0)
+                    on:click=move |_| set_expanded.update(|expanded| *expanded = !*expanded)
+                >
+                    {move || if expanded.get() {
+                        "Show fewer".to_owned()
+                    } else {
+                        format!("Show all {}", options.len())
+                    }}
+                </button>
+            })}
         </fieldset>
     }
+}
+
+/// The options of `facet` in panel order: tracks, speakers and companies most common first
+/// (ties by name); conferences and days as the archive orders them.
+fn ordered_options(bundle: &Bundle, facet: Facet) -> Vec<FacetOption> {
+    let mut options = facet_options(bundle, &Filters::default(), facet, |_| true);
+    if matches!(facet, Facet::Track | Facet::Speaker | Facet::Company) {
+        options.sort_by_key(|option| std::cmp::Reverse(option.count));
+    }
+    options
+}
+
+/// Which options (positions in `options`) to render.
+fn visible_options(
+    options: &[FacetOption],
+    filters: &Filters,
+    facet: Facet,
+    find: &str,
+    expanded: bool,
+) -> Vec<usize> {
+    let selected = |option: &FacetOption| filters.is_selected(facet, &option.id);
+    if !find.is_empty() {
+        return options
+            .iter()
+            .enumerate()
+            .filter(|(_, option)| {
+                selected(option)
+                    || text::words(&option.label)
+                        .iter()
+                        .any(|word| word.starts_with(find))
+                    || text::fold(&option.label).contains(find)
+            })
+            .map(|(index, _)| index)
+            .take(MAX_RENDERED_OPTIONS)
+            .collect();
+    }
+    let limit = if expanded {
+        MAX_RENDERED_OPTIONS
+    } else {
+        COLLAPSED_OPTIONS
+    };
+    options
+        .iter()
+        .enumerate()
+        .filter(|(index, option)| *index < limit || selected(option))
+        .map(|(index, _)| index)
+        .collect()
 }

@@ -6,8 +6,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use recap_bundle::{
-    Bundle, Conference, Day, Link, LinkKind, RecapSource, SCHEMA_VERSION, SourceLocation, Speaker,
-    Talk, TalkNotes, TalkSpeaker, Track,
+    Bundle, Company, Conference, Day, Link, LinkKind, RecapSource, SCHEMA_VERSION, SearchField,
+    SourceLocation, Speaker, Talk, TalkNotes, TalkSpeaker, Track,
 };
 use recap_viewer::{BundleSource, mount};
 use wasm_bindgen::JsCast;
@@ -40,6 +40,7 @@ fn talk(
             })
             .collect(),
         tracks: tracks.iter().map(|t| (*t).to_owned()).collect(),
+        companies: vec!["example-org".to_owned()],
         links: vec![Link {
             kind: LinkKind::Slides,
             url: format!("https://example.org/{id}"),
@@ -96,7 +97,7 @@ fn fixture() -> Bundle {
         companies: vec!["Example Org".to_owned()],
         talks: talks.iter().map(|t| (*t).to_owned()).collect(),
     };
-    Bundle {
+    let mut bundle = Bundle {
         schema_version: SCHEMA_VERSION,
         conferences: vec![Conference {
             id: "tidepool-2030".to_owned(),
@@ -151,7 +152,24 @@ fn fixture() -> Bundle {
             speaker("ole", "Ole Brandt", &["pods", "signing"]),
             speaker("uma", "Uma Reyes", &["locks", "signing"]),
         ],
-    }
+        companies: vec![Company {
+            id: "example-org".to_owned(),
+            name: "Example Org".to_owned(),
+        }],
+        search: Default::default(),
+    };
+    bundle.search = recap_query::build_index(bundle.talks.iter().map(|talk| {
+        let mut fields = Vec::new();
+        if let Some(title) = &talk.title {
+            fields.push((SearchField::Title, title.as_str()));
+        }
+        for speaker in &talk.speakers {
+            fields.push((SearchField::People, speaker.name.as_str()));
+        }
+        fields.push((SearchField::Notes, talk.summary.as_str()));
+        fields
+    }));
+    bundle
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -289,19 +307,19 @@ async fn renders_one_card_per_talk() {
         Some("https://example.org/signing")
     );
 
-    // The notes are real HTML, inside a closed <details>.
-    let notes = one(&signing, &testid("talk-notes"));
-    assert_eq!(notes.tag_name(), "DETAILS");
-    assert!(!notes.has_attribute("open"));
-    assert_eq!(all(&notes, "ul > li").len(), 2);
-    // Two recaps covered this talk: both notes are there, each with its author.
-    let bylines: Vec<String> = all(&notes, ".talk-notes-byline")
-        .iter()
-        .map(|e| e.text_content().unwrap())
-        .collect();
-    assert_eq!(bylines, ["Notes by Rae Lind", "Notes by Sol Park"]);
-    let locks = one(&root, "[data-testid=\"talk-card\"][data-id=\"locks\"]");
-    assert!(all(&locks, ".talk-notes-byline").is_empty());
+    // The notes are in the talk's own view, behind a link on the card.
+    assert!(
+        signing
+            .query_selector(".talk-notes-body")
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(
+        one(&signing, &testid("talk-open"))
+            .get_attribute("href")
+            .as_deref(),
+        Some("?talk=signing")
+    );
 
     // A talk without a title is called by its speakers.
     let keynote = one(&root, "[data-testid=\"talk-card\"][data-id=\"keynote\"]");
@@ -477,4 +495,61 @@ async fn json_bundles_render_like_loaded_ones() {
     let json = serde_json::to_string(&fixture()).unwrap();
     let _viewer = mount(root.clone(), BundleSource::Json(json));
     wait_until("cards render", || card_ids(&root).len() == 4).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_talk_view_shows_every_recaps_notes() {
+    let root = fresh_container();
+    let _viewer = mount(root.clone(), BundleSource::Loaded(fixture()));
+    wait_until("cards render", || card_ids(&root).len() == 4).await;
+    let open: HtmlElement =
+        one(&root, "[data-id=\"signing\"] [data-testid=\"talk-open\"]").unchecked_into();
+    open.click();
+    wait_until("talk view opens", || {
+        root.query_selector(&testid("talk-view")).unwrap().is_some()
+    })
+    .await;
+    assert_eq!(search(), "?talk=signing");
+    let view = one(&root, &testid("talk-view"));
+    // The notes are real HTML; two recaps covered this talk, each with its author.
+    assert_eq!(all(&view, ".talk-notes-body ul > li").len(), 2);
+    let sources: Vec<String> = all(&view, ".recap-source")
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
+    assert_eq!(sources.len(), 2);
+    assert!(
+        sources[0].contains("Rae Lind") && sources[1].contains("Sol Park"),
+        "{sources:?}"
+    );
+    // Previous and next follow the list.
+    assert!(text(&view, &testid("talk-prev")).contains("Pods in Practice"));
+    assert!(text(&view, &testid("talk-next")).contains("Kai Moreau"));
+}
+
+#[wasm_bindgen_test]
+async fn search_folds_accents_like_the_compiler() {
+    // The wasm build folds with the browser's NFD; it must agree with the native one.
+    assert_eq!(
+        recap_query::text::fold("Łukasz Ångström Zoë Straße"),
+        "lukasz angstrom zoe strasse"
+    );
+    let root = fresh_container();
+    let _viewer = mount(root.clone(), BundleSource::Loaded(fixture()));
+    wait_until("cards render", || card_ids(&root).len() == 4).await;
+    let input: HtmlInputElement = one(&root, &testid("search")).unchecked_into();
+    input.set_value("REYES");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    wait_until("Uma's talks", || card_ids(&root) == ["locks", "signing"]).await;
+    assert_eq!(search(), "?q=REYES");
+    let marks: Vec<String> = all(&root, "mark")
+        .iter()
+        .map(|m| m.text_content().unwrap())
+        .collect();
+    assert!(
+        marks.iter().all(|mark| mark == "Reyes") && !marks.is_empty(),
+        "{marks:?}"
+    );
 }

@@ -200,7 +200,7 @@ pub struct Speaker {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Company {
-    /// Stable slug of the name, e.g. `acme-corp`.
+    /// Stable slug of the name without its legal form, e.g. `red-hat` for `Red Hat, Inc.`.
     pub id: String,
     /// The name as the recaps first write it.
     pub name: String,

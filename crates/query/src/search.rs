@@ -2,8 +2,9 @@
 //! the start of a word of the talk (prefix matching, so results follow each keystroke), in any
 //! field; talks rank by the best field each word matched, so title matches come first.
 //!
-//! Cost per query word is a binary search in the sorted terms plus the postings of the terms
-//! sharing the prefix, independent of how many talks the archive holds otherwise.
+//! Finding a query word's talks is a binary search in the sorted terms plus the postings of the
+//! terms sharing the prefix; combining the words is one pass over a rank per talk (a few
+//! microseconds at 10,000 talks).
 
 use recap_bundle::{SearchField, SearchIndex};
 
@@ -122,35 +123,36 @@ fn terms_with_prefix(index: &SearchIndex, prefix: &str) -> std::ops::Range<usize
 pub fn build_index<'a>(
     talks: impl IntoIterator<Item = impl IntoIterator<Item = (SearchField, &'a str)>>,
 ) -> SearchIndex {
-    use std::collections::BTreeMap;
-    // term -> (talk index -> best field)
-    let mut postings: BTreeMap<String, BTreeMap<usize, SearchField>> = BTreeMap::new();
+    use std::collections::HashMap;
+    // term -> its postings (`talk * 4 + field`). Talks come in order, so every list is already
+    // ascending, and a word a talk repeats only ever touches the list's last entry.
+    let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
     for (talk_index, fields) in talks.into_iter().enumerate() {
         for (field, text) in fields {
-            for word in text::words(text) {
-                let best = postings
-                    .entry(word)
-                    .or_default()
-                    .entry(talk_index)
-                    .or_insert(field);
-                *best = (*best).min(field);
+            let value = SearchIndex::posting(talk_index, field);
+            let folded = text::fold(text);
+            for word in text::split_words(&folded) {
+                let list = match postings.get_mut(word) {
+                    Some(list) => list,
+                    None => postings.entry(word.to_owned()).or_default(),
+                };
+                match list.last_mut() {
+                    Some(last) if *last >> 2 == value >> 2 => *last = (*last).min(value),
+                    _ => list.push(value),
+                }
             }
         }
     }
+    let mut terms: Vec<(String, Vec<u32>)> = postings.into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut index = SearchIndex::default();
-    for (term, talks) in postings {
+    for (term, mut values) in terms {
         let mut previous = 0;
-        let deltas = talks
-            .into_iter()
-            .map(|(talk, field)| {
-                let value = SearchIndex::posting(talk, field);
-                let delta = value - previous;
-                previous = value;
-                delta
-            })
-            .collect();
+        for value in &mut values {
+            (*value, previous) = (*value - previous, *value);
+        }
         index.terms.push(term);
-        index.postings.push(deltas);
+        index.postings.push(values);
     }
     index
 }

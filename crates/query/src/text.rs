@@ -37,11 +37,14 @@ pub fn push_folded(c: char, out: &mut String) {
 
 /// The words of `text`, folded: runs of letters and digits.
 pub fn words(text: &str) -> Vec<String> {
-    fold(text)
+    split_words(&fold(text)).map(str::to_owned).collect()
+}
+
+/// The words of text that is already folded, without copying them.
+pub fn split_words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 /// Letters without a canonical decomposition that readers type without their stroke or ligature.
