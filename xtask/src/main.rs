@@ -9,9 +9,12 @@
 //! `cargo xtask bundle` compiles recaps into a bundle (Trunk's `post_build` hook calls it, so
 //! `trunk build` and `trunk serve` both ship a `bundle.json`), and `cargo xtask icons` draws the
 //! app icons. Offline support and host headers: [`offline`], [`deploy`] (docs/DEPLOY.md).
+//! For performance at archive scale, `cargo xtask synth` writes a synthetic archive of recaps and
+//! `cargo xtask bench` measures compiler, bytes shipped and the app in Chromium (BENCHMARKS.md).
 //!
 //! Every subcommand lives in its own module; the tool set-up they share is in [`tools`].
 
+mod bench;
 mod bundle;
 mod deploy;
 mod dist;
@@ -56,6 +59,8 @@ enum Command {
     Icons,
     /// Write a deterministic synthetic archive of recaps (for benchmarks) into target/synth/
     Synth(synth::Args),
+    /// Measure compiler throughput, bytes shipped and browser timings at archive scale
+    Bench(bench::Args),
 }
 
 fn main() {
@@ -66,6 +71,7 @@ fn main() {
         Command::Test => test::run(),
         Command::Bundle(args) => bundle::run(&args),
         Command::Synth(args) => synth::run(&args),
+        Command::Bench(args) => bench::run(&args),
         Command::Icons => icons::run(),
     };
     if let Err(err) = result {
