@@ -1,6 +1,6 @@
 //! Bytes shipped: the app shell (what every visit needs before any recap: `index.html` and the
-//! js, wasm and css of `dist/`) and the bundle files the compiler writes, raw and gzip (level 9,
-//! as `cargo xtask dist` reports them).
+//! js, wasm and css it loads) and the bundle files the compiler writes, raw and gzip (level 9, as
+//! `cargo xtask dist` reports them).
 
 use std::fs;
 use std::io::Write;
@@ -39,20 +39,28 @@ impl Sizes {
     }
 }
 
-/// The app shell of a built site: `index.html` and every `.js`, `.wasm` and `.css` file (any
-/// depth; service-worker scripts included, as a first visit loads them too).
-pub fn shell(dist: &Path) -> Result<Sizes> {
-    let files = files_under(dist)?
-        .into_iter()
-        .filter(|path| {
-            let name = relative(dist, path);
-            name == "index.html"
-                || path
-                    .extension()
-                    .is_some_and(|ext| ext == "js" || ext == "wasm" || ext == "css")
-        })
-        .collect::<Vec<_>>();
-    measure(dist, &files)
+/// The app shell of a built site: `index.html` and the js, wasm and css files it loads (every
+/// `./name` it mentions). The other js, wasm and css files of the site (a service worker fetched
+/// after the page loads, an embedding script) are returned apart.
+pub fn shell(dist: &Path) -> Result<(Sizes, Vec<String>)> {
+    let index_path = dist.join("index.html");
+    let index = fs::read_to_string(&index_path)
+        .with_context(|| format!("reading {}", index_path.display()))?;
+    let is_asset = |path: &Path| {
+        path.extension()
+            .is_some_and(|ext| ext == "js" || ext == "wasm" || ext == "css")
+    };
+    let mut shell = vec![index_path.clone()];
+    let mut others = Vec::new();
+    for path in files_under(dist)?.into_iter().filter(|path| is_asset(path)) {
+        let name = relative(dist, &path);
+        if index.contains(&format!("./{name}")) {
+            shell.push(path);
+        } else {
+            others.push(name);
+        }
+    }
+    Ok((measure(dist, &shell)?, others))
 }
 
 /// Every file under `dir`: what the compiler wrote for one archive.

@@ -268,7 +268,8 @@ fn rows(report: &Report) -> Vec<Row> {
             target: String::new(),
         },
     ];
-    rows.retain(|row| !row.cells.iter().all(|cell| cell.is_empty()));
+    // Rows nothing was measured for (the browser rows with --no-browser).
+    rows.retain(|row| !row.cells.iter().all(|cell| cell.is_empty() || cell == "–"));
     rows
 }
 
