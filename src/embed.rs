@@ -100,7 +100,7 @@ pub fn report_height_to_parent() {
     };
     let last_height = std::cell::Cell::new(-1.0_f64);
     let report = move || {
-        let height = f64::from(root.scroll_height());
+        let height = f64::from(root.unchecked_ref::<HtmlElement>().offset_height());
         if (height - last_height.get()).abs() >= 1.0 {
             last_height.set(height);
             let message = js_sys::Object::new();
