@@ -16,7 +16,7 @@ test('loads the app and its bundle under a sub-path, and filters there', async (
   await page.goto(`${SUB_PATH_ORIGIN}${SUB_PATH}`);
   await expect(viewer.cards).toHaveCount(bundle.talks.length);
 
-  await viewer.option('track', security).check();
+  await viewer.choose('track', security);
   await expect(viewer.cards).toHaveCount(1);
   expect(new URL(page.url()).pathname).toBe(SUB_PATH);
   expect(outside).toEqual([]);

@@ -23,6 +23,10 @@ const CORPUS_RECAPS: [&str; 2] = [
 /// Our own recap full of script injection attempts; no script from it may ever run.
 const HOSTILE_RECAPS: &str = "tests/fixtures/hostile";
 
+/// The project's own sample recaps: the screenshots in `docs/screenshots/` show these (never
+/// the shared corpus), and a few tests need what only they have (a speaker at two conferences).
+const SAMPLE_RECAPS: &str = "recaps";
+
 pub fn run() -> Result<()> {
     let root = exec::root();
     let corpus = CORPUS_RECAPS
@@ -92,7 +96,8 @@ pub fn run() -> Result<()> {
         bundle::compile(
             &[root.join(HOSTILE_RECAPS)],
             &e2e_dir().join("hostile.json"),
-        )
+        )?;
+        bundle::compile(&[root.join(SAMPLE_RECAPS)], &e2e_dir().join("samples.json"))
     })?;
     layers.run("browser tests (Playwright)", || {
         exec::run(

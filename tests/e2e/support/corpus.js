@@ -40,12 +40,119 @@ export function trackId(bundle, label) {
   return track.id;
 }
 
-/** Talks matching a filter: options of one facet are OR-ed, facets AND-ed (crates/query). */
-export function talksWhere(bundle, { track = [], day = [], speaker = [] } = {}) {
-  return bundle.talks.filter(
-    (talk) =>
-      (track.length === 0 || talk.tracks.some((id) => track.includes(id))) &&
-      (day.length === 0 || day.includes(talk.day)) &&
-      (speaker.length === 0 || talk.speakers.some(({ id }) => speaker.includes(id))),
-  );
+/** Talks matching a filter (`{ track: [id], day: [id], speaker, conference, company }`):
+ * options of one facet are OR-ed, facets AND-ed (crates/query). */
+export function talksWhere(bundle, selected = {}) {
+  for (const key of Object.keys(selected)) {
+    if (!FACETS.includes(key)) throw new Error(`unknown facet ${key}`);
+  }
+  return bundle.talks.filter((talk) => passes(talk, selected, null));
+}
+
+/** Bundle compiled from the project's own sample recaps (recaps/): the screenshots show these. */
+export const SAMPLES_BUNDLE = join(ROOT, 'target', 'e2e', 'samples.json');
+
+/** A bundle written by `cargo xtask test` into target/e2e/ (or any bundle file). */
+export function readBundle(path) {
+  try {
+    return readJson(path);
+  } catch (error) {
+    throw new Error(`cannot read ${path} (\`cargo xtask test\` writes it): ${error.message}`);
+  }
+}
+
+/** The sample recaps' bundle (target/e2e/samples.json). */
+export function samplesBundle() {
+  return readBundle(SAMPLES_BUNDLE);
+}
+
+/** The facet query keys (URL keys and `facet-<key>` test ids). */
+export const FACETS = ['track', 'day', 'speaker', 'conference', 'company'];
+
+/** The ids a talk has for a facet (crates/query `Facet::talk_values`). */
+export function talkValues(talk, facet) {
+  switch (facet) {
+    case 'track':
+      return talk.tracks;
+    case 'day':
+      return talk.day ? [talk.day] : [];
+    case 'speaker':
+      return talk.speakers.map(({ id }) => id);
+    case 'conference':
+      return [talk.conference];
+    case 'company':
+      return talk.companies ?? [];
+    default:
+      throw new Error(`unknown facet ${facet}`);
+  }
+}
+
+/** Whether a talk passes the selected options of every facet but `skipped`. */
+function passes(talk, selected, skipped) {
+  return FACETS.filter((facet) => facet !== skipped).every((facet) => {
+    const ids = selected[facet] ?? [];
+    return ids.length === 0 || talkValues(talk, facet).some((id) => ids.includes(id));
+  });
+}
+
+/**
+ * How many talks an option would give combined with the other active filters: the talks that
+ * have it and pass every *other* facet (options of one facet are OR-ed).
+ */
+export function facetCount(bundle, selected, facet, id) {
+  return bundle.talks.filter((talk) => passes(talk, selected, facet) && talkValues(talk, facet).includes(id)).length;
+}
+
+/** Every day of a bundle, with its conference. */
+export function allDays(bundle) {
+  return bundle.conferences.flatMap((conference) => conference.days.map((day) => ({ ...day, conference })));
+}
+
+/** A talk's title as the app shows it (untitled talks by their speakers). */
+export function displayTitle(talk) {
+  if (talk.title) return talk.title;
+  return talk.speakers.length ? talk.speakers.map(({ name }) => name).join(', ') : 'Untitled talk';
+}
+
+/** Letters without a canonical decomposition, as readers type them (crates/query text.rs). */
+const SPELLED_OUT = { ł: 'l', đ: 'd', ð: 'd', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ı: 'i', ħ: 'h', ŀ: 'l' };
+
+/** Folds text as the search does: lower case, diacritics dropped, `ł` → `l`. */
+export function fold(text) {
+  return [...text.toLowerCase().normalize('NFD')]
+    .filter((c) => !/[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/u.test(c))
+    .map((c) => SPELLED_OUT[c] ?? c)
+    .join('');
+}
+
+/** The folded words of a text (runs of letters and digits). */
+export function words(text) {
+  return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/**
+ * What the bundle's prebuilt search index says about a query: the matching talks' positions,
+ * best first (every word must prefix-match a word of the talk; rank = sum of each word's best
+ * field: title 0, people 1, tracks 2, notes 3; ties keep archive order).
+ */
+export function searchHits(bundle, query) {
+  const { terms, postings } = bundle.search;
+  // A word that is the prefix of another typed word adds nothing: the app keeps the longer one.
+  const typed = [...new Set(words(query))];
+  const kept = typed.filter((word) => !typed.some((other) => other !== word && other.startsWith(word)));
+  let ranks = null;
+  for (const word of kept) {
+    const best = new Map();
+    terms.forEach((term, at) => {
+      if (!term.startsWith(word)) return;
+      let value = 0;
+      for (const delta of postings[at]) {
+        value += delta;
+        const talk = value >> 2;
+        best.set(talk, Math.min(best.get(talk) ?? 3, value & 3));
+      }
+    });
+    ranks = ranks === null ? best : new Map([...ranks].filter(([talk]) => best.has(talk)).map(([talk, rank]) => [talk, rank + best.get(talk)]));
+  }
+  return [...(ranks ?? new Map())].sort((a, b) => a[1] - b[1] || a[0] - b[0]).map(([talk, rank]) => ({ index: talk, rank }));
 }
