@@ -86,14 +86,14 @@ function createBanner() {
         button.disabled = true;
         reload();
       });
-      text.append(dash, button);
+      text.append(dash);
       const dismiss = document.createElement('button');
       dismiss.type = 'button';
       dismiss.className = 'rv-update-dismiss';
       dismiss.setAttribute('aria-label', 'Dismiss');
       dismiss.textContent = '×';
       dismiss.addEventListener('click', () => region.replaceChildren());
-      box.append(text, dismiss);
+      box.append(text, button, dismiss);
       region.replaceChildren(box);
     },
   };

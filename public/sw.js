@@ -4,8 +4,9 @@
 // - install: store every file of this deploy (PRECACHE.files) in a cache named after this
 //   deploy's version, each fetched with its integrity, so the cache never mixes two deploys;
 // - fetch: index.html and bundle.json (PRECACHE.network_first) from the network first, the cache
-//   when the network fails or is slow; every other file of the site from the cache first (their
-//   names change with their content), stored on first use if it was not precached;
+//   when the network fails or is slow (a page served from the cache gets the cached bundle too);
+//   every other file of the site from the cache first (their names change with their content, or
+//   they belong to this deploy), stored on first use if it was not precached;
 // - activate (after the reader chose "Reload", or once no page uses the old worker): delete the
 //   caches of older deploys of this site, and take control of open pages.
 'use strict';
@@ -39,6 +40,8 @@ if (PRECACHE === null) {
 } else {
   const CACHE = `${CACHE_PREFIX}${PRECACHE.version}`;
   const NETWORK_FIRST = new Set(PRECACHE.network_first);
+  /** Pages this worker answered with its cached index.html: they get its bundle.json too. */
+  const pagesFromCache = new Set();
 
   self.addEventListener('install', (event) => {
     event.waitUntil(precache());
@@ -58,7 +61,7 @@ if (PRECACHE === null) {
     const url = new URL(request.url);
     if (url.origin !== BASE.origin || !url.pathname.startsWith(BASE.pathname)) return;
     const name = decodeURIComponent(url.pathname.slice(BASE.pathname.length)) || 'index.html';
-    if (NETWORK_FIRST.has(name)) {
+    if (NETWORK_FIRST.has(name) && !pagesFromCache.has(event.clientId)) {
       event.respondWith(networkFirst(event, new URL(name, BASE).href));
     } else {
       event.respondWith(cacheFirst(event));
@@ -92,7 +95,11 @@ if (PRECACHE === null) {
   /** The network's answer; this deploy's copy when the network fails, errs or is slow. */
   async function networkFirst(event, key) {
     const cache = await caches.open(CACHE);
-    const network = fetch(event.request);
+    // Revalidated whatever the host's cache headers say: these names stay the same across deploys.
+    const network = fetch(event.request.url, { cache: 'no-cache', credentials: 'same-origin' }).then(
+      (response) => (response.redirected ? unredirected(response) : response),
+    );
+    network.catch(() => {});
     const settled = network.then(
       (response) => ({ response }),
       () => ({}),
@@ -101,8 +108,9 @@ if (PRECACHE === null) {
     const first = await Promise.race([settled, slow]);
     if (first.response?.ok) return first.response;
     const cached = await cache.match(key);
-    if (cached) return cached;
-    return network;
+    if (!cached) return network;
+    if (event.resultingClientId) pagesFromCache.add(event.resultingClientId);
+    return cached;
   }
 
   /** This deploy's copy; otherwise the network's answer, kept for next time. */

@@ -37,6 +37,7 @@ async function withProfile(testInfo, body) {
 
 for (const { where, url } of sites) {
   test(`Chromium reports no installability errors ${where}`, async ({}, testInfo) => {
+    test.slow(); // starts a browser of its own
     await withProfile(testInfo, async (page) => {
       const viewer = new RecapViewer(page);
       await page.goto(url);

@@ -5,6 +5,8 @@ import { RecapViewer } from './support/viewer.js';
 import { cacheContents, copySite, deployNewRecaps, readPrecache, serveSite, waitForServiceWorker } from './support/offline.js';
 
 test.use({ serviceWorkers: 'allow' });
+// Each test installs the site's worker twice (two deploys): give it more time on a busy machine.
+test.slow();
 
 const NEW_TITLE = 'A talk from the new recaps';
 

@@ -39,8 +39,9 @@ for (const { where, url } of sites) {
     await expect(viewer.cards).toHaveCount(talksWhere(bundle, { track: [security] }).length);
     await expect.poll(() => viewer.queryValues('track')).toEqual([security]);
 
-    // Everything came from the worker's cache; its own tries at the network were refused.
+    // Everything came from the worker's cache; its own try at the network (the page, network
+    // first) was refused, and the page it answered from the cache got the cached bundle.
     expect(fromNetwork).toEqual([]);
-    expect(aborted).toEqual(expect.arrayContaining([`${url}bundle.json`]));
+    expect(aborted).toContain(url);
   });
 }

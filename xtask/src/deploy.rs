@@ -40,25 +40,24 @@ pub fn write_headers(site: &Path) -> Result<Headers> {
     let path = site.join(HEADERS_FILE);
     fs::write(&path, headers_file(&headers))
         .with_context(|| format!("writing {}", path.display()))?;
+    let names = |wanted: &str| {
+        headers
+            .cache_control
+            .iter()
+            .filter(|(_, value)| *value == wanted)
+            .map(|(name, _)| format!("/{name}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     println!(
-        "\nRecommended response headers (written to {}; see docs/DEPLOY.md):\n  \
-         Content-Security-Policy: {}\n  \
-         Cache-Control: {IMMUTABLE}   for {} content-hashed files\n  \
-         Cache-Control: {REVALIDATE}   for {}",
+        "\nRecommended response headers (written to {}; see docs/DEPLOY.md):\n\
+         \x20 Content-Security-Policy: {}\n\
+         \x20 Cache-Control: {IMMUTABLE}\n      for {}\n\
+         \x20 Cache-Control: {REVALIDATE}\n      for {}",
         path.display(),
         headers.content_security_policy,
-        headers
-            .cache_control
-            .iter()
-            .filter(|(_, value)| *value == IMMUTABLE)
-            .count(),
-        headers
-            .cache_control
-            .iter()
-            .filter(|(_, value)| *value == REVALIDATE)
-            .map(|(name, _)| name.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
+        names(IMMUTABLE),
+        names(REVALIDATE),
     );
     Ok(headers)
 }

@@ -161,12 +161,9 @@ fn replace_line(source: &str, line: &str) -> Result<String> {
 mod tests {
     use super::*;
 
-    fn site(files: &[(&str, &str)]) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!(
-            "xtask-offline-{}-{}",
-            std::process::id(),
-            files.len()
-        ));
+    /// A site of these files in a temporary folder of this test's own.
+    fn site(test: &str, files: &[(&str, &str)]) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-offline-{}-{test}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         for (name, content) in files {
             let path = dir.join(name);
@@ -180,15 +177,18 @@ mod tests {
 
     #[test]
     fn lists_every_file_but_the_worker_and_host_files_and_rewrites_in_place() {
-        let dir = site(&[
-            ("index.html", "<!DOCTYPE html>"),
-            ("bundle.json", "{}"),
-            ("app-0123456789abcdef.js", "x"),
-            ("notes/a-00ff.json", "[]"),
-            ("sw.js", WORKER),
-            ("_headers", "/*"),
-            (".well-known/x", "y"),
-        ]);
+        let dir = site(
+            "lists",
+            &[
+                ("index.html", "<!DOCTYPE html>"),
+                ("bundle.json", "{}"),
+                ("app-0123456789abcdef.js", "x"),
+                ("notes/a-00ff.json", "[]"),
+                ("sw.js", WORKER),
+                ("_headers", "/*"),
+                (".well-known/x", "y"),
+            ],
+        );
         let first = write_worker(&dir).unwrap();
         let names: Vec<&str> = first.files.iter().map(|(name, _)| name.as_str()).collect();
         assert_eq!(
@@ -220,6 +220,17 @@ mod tests {
                 .count(),
             1
         );
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_changed_worker_gets_a_new_version() {
+        let files = [("index.html", "<!DOCTYPE html>"), ("bundle.json", "{}")];
+        let dir = site("changed", &[files[0], files[1], ("sw.js", WORKER)]);
+        let first = write_worker(&dir).unwrap().version;
+        let changed = format!("{WORKER}self.y = 1;\n");
+        fs::write(dir.join("sw.js"), changed).unwrap();
+        assert_ne!(write_worker(&dir).unwrap().version, first);
         fs::remove_dir_all(dir).unwrap();
     }
 
