@@ -3,8 +3,9 @@
 //! Trunk 0.21 writes every asset URL as `{public_url}{file}`; with `--public-url ./` that is
 //! `./file`, resolved against the page, so the same `dist/` works at any path. [`build`] checks
 //! the generated `index.html` for that, and [`print_sizes`] prints raw and gzip sizes of what a
-//! reader downloads. Then it writes the service worker's precache list ([`offline`]) and the
-//! host headers with the Content Security Policy ([`deploy`]).
+//! reader downloads. Trunk's post_build hook has written `embed.js` ([`embed`]; checked here).
+//! Then it writes the service worker's precache list ([`offline`]) and the host headers with the
+//! Content Security Policy ([`deploy`]).
 
 use std::fs;
 use std::io::Write;
@@ -15,7 +16,7 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 
 use crate::exec;
-use crate::{RecapArgs, bundle, deploy, offline, tools};
+use crate::{RecapArgs, bundle, deploy, embed, offline, tools};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -54,6 +55,13 @@ pub fn build(inputs: &[PathBuf], dist: &Path) -> Result<()> {
     )
     .context("building the release site")?;
     check_relative_urls(dist)?;
+    let embed = embed::check(dist)?;
+    eprintln!(
+        "xtask: {} defines <recap-viewer> with {} and {}",
+        embed::EMBED_FILE,
+        embed.js,
+        embed.css
+    );
     // After Trunk: the service worker's precache list, then the host headers (CSP hash, caching).
     let precache = offline::write_worker(dist)?;
     eprintln!(

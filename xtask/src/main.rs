@@ -6,8 +6,9 @@
 //! - `cargo xtask test` installs what the tests need and runs every test layer.
 //!
 //! Besides them, `cargo xtask dist` builds the release site and prints its sizes, and
-//! `cargo xtask bundle` compiles recaps into a bundle (Trunk's `post_build` hook calls it, so
-//! `trunk build` and `trunk serve` both ship a `bundle.json`), and `cargo xtask icons` draws the
+//! `cargo xtask bundle` compiles recaps into a bundle and `cargo xtask embed` writes `embed.js`,
+//! the `<recap-viewer>` element ([`embed`]; Trunk's `post_build` hooks call both, so `trunk build`
+//! and `trunk serve` both ship a `bundle.json` and an `embed.js`), and `cargo xtask icons` draws the
 //! app icons. Offline support and host headers: [`offline`], [`deploy`] (docs/DEPLOY.md).
 //! For performance at archive scale, `cargo xtask synth` writes a synthetic archive of recaps and
 //! `cargo xtask bench` measures compiler, bytes shipped and the app in Chromium (BENCHMARKS.md).
@@ -18,6 +19,7 @@ mod bench;
 mod bundle;
 mod deploy;
 mod dist;
+mod embed;
 mod exec;
 mod icons;
 mod offline;
@@ -55,6 +57,8 @@ enum Command {
     Test,
     /// Compile recaps into a bundle (used by Trunk's post_build hook)
     Bundle(bundle::Args),
+    /// Write embed.js (the <recap-viewer> element) into a built site (used by Trunk's post_build hook)
+    Embed(embed::Args),
     /// Draw the app icons into public/icons/ (checked in; a test keeps them in step)
     Icons,
     /// Write a deterministic synthetic archive of recaps (for benchmarks) into target/synth/
@@ -70,6 +74,7 @@ fn main() {
         Command::Dist(args) => dist::run(&args),
         Command::Test => test::run(),
         Command::Bundle(args) => bundle::run(&args),
+        Command::Embed(args) => embed::run(&args),
         Command::Synth(args) => synth::run(&args),
         Command::Bench(args) => bench::run(&args),
         Command::Icons => icons::run(),
