@@ -5,7 +5,7 @@
 // The site is served by our own tiny static server (tests/e2e/serve.mjs) on 127.0.0.1.
 // The browser is Debian's Chromium: Playwright never downloads one here.
 import { defineConfig } from '@playwright/test';
-import { PORT, ROOT_ORIGIN, SUB_PATH, SUB_PATH_ORIGIN } from './tests/e2e/support/servers.js';
+import { PORT, PORTAL_ORIGIN, ROOT_ORIGIN, SUB_PATH, SUB_PATH_ORIGIN } from './tests/e2e/support/servers.js';
 
 // The built site under test (E2E_DIST, relative to the workspace root; default dist/).
 const dist = process.env.E2E_DIST ?? 'dist';
@@ -39,13 +39,15 @@ export default defineConfig({
       ],
     },
   },
-  // The same dist/ twice: at the site root, and under a sub-path (relative asset URLs).
+  // The same dist/ twice: at the site root, and under a sub-path (relative asset URLs; with CORS
+  // headers, as a host embedding it cross-origin needs); and a team portal embedding it.
   webServer: [
     { command: `node tests/e2e/serve.mjs --root ${JSON.stringify(dist)} --port ${PORT}`, url: `${ROOT_ORIGIN}/index.html` },
     {
-      command: `node tests/e2e/serve.mjs --root ${JSON.stringify(dist)} --port ${PORT + 1} --base ${SUB_PATH}`,
+      command: `node tests/e2e/serve.mjs --root ${JSON.stringify(dist)} --port ${PORT + 1} --base ${SUB_PATH} --header "Access-Control-Allow-Origin: *"`,
       url: `${SUB_PATH_ORIGIN}${SUB_PATH}index.html`,
     },
+    { command: `node tests/e2e/serve.mjs --root tests/e2e/portal --port ${PORT + 2}`, url: `${PORTAL_ORIGIN}/iframe.html` },
   ].map((server) => ({
     ...server,
     // Always our own server on the freshly built dist/, never whatever else holds the port.
