@@ -6,9 +6,11 @@
 //   own `recap:first-card` performance mark is used when it sets one; otherwise a
 //   MutationObserver installed before any page script notes the time. Every load is a first
 //   visit (the server sends `Cache-Control: no-store`, service workers are blocked).
-// - filter latency: clicking a facet option's checkbox → the first DOM mutation, then the next
-//   frame (requestAnimationFrame, then a message posted from it, which runs after that frame's
-//   style and layout). Measured in the page with performance.now(), from just before the click.
+// - filter latency: clicking a facet option's checkbox → the first DOM mutation (the app's
+//   synchronous work done), then the next frame (requestAnimationFrame, then a message posted
+//   from it, which runs after that frame's style and layout). Measured in the page with
+//   performance.now(), from just before the click. The same measurement of a change that costs
+//   nothing (one attribute) gives the method's floor: waiting for the next frame.
 // - search latency: the same, for one `input` event on `[data-testid="search"]` (skipped, and
 //   reported as n/a, while the app has no search box).
 // - memory after loading: the JS heap (CDP Runtime.getHeapUsage, after a GC), the wasm linear
@@ -55,20 +57,22 @@ function instrument({ card, timeout }) {
     }
   });
   observer.observe(document, { childList: true, subtree: true });
-  // Runs `act`, resolves with the ms from just before it to the frame after the first DOM
-  // mutation it causes (null when nothing changes within `timeout`).
+  // Runs `act` and resolves with the ms from just before it to the first DOM mutation it causes
+  // (`mutation`: the app's synchronous work is done) and to the frame after that (`frame`), or
+  // with null when nothing changes within `timeout`.
   bench.measure = (act) =>
     new Promise((resolve) => {
       let settled = false;
       const mutations = new MutationObserver(() => {
         if (settled) return;
         settled = true;
+        const mutation = performance.now() - start;
         mutations.disconnect();
         requestAnimationFrame(() => {
           const channel = new MessageChannel();
           channel.port1.onmessage = () => {
             clearTimeout(timer);
-            resolve(performance.now() - start);
+            resolve({ mutation, frame: performance.now() - start });
           };
           channel.port2.postMessage(null);
         });
@@ -141,20 +145,44 @@ async function filterLatency(page, notes) {
     notes.push('no facet option found: filter latency not measured');
     return null;
   }
-  const ms = [];
-  let missed = 0;
+  const samples = newSamples();
   for (let run = 0; run < RUNS; run += 1) {
     const click = ({ selector, index }) => {
       const input = document.querySelectorAll(selector)[index];
       return window.__bench.measure(() => input.click());
     };
     const args = { selector, index: run % options };
-    const on = await page.evaluate(click, args);
-    if (on === null) missed += 1;
-    else ms.push(on);
+    record(samples, await page.evaluate(click, args));
     await page.evaluate(click, args); // off again, not measured
   }
-  return { ms, missed, options };
+  return { ...samples, options };
+}
+
+/** The floor of the method: a change of one attribute, which costs the page nothing. */
+async function baseline(page) {
+  const samples = newSamples();
+  for (let run = 0; run < RUNS; run += 1) {
+    const result = await page.evaluate(
+      (value) => window.__bench.measure(() => document.body.setAttribute('data-bench-tick', value)),
+      String(run),
+    );
+    record(samples, result);
+  }
+  await page.evaluate(() => document.body.removeAttribute('data-bench-tick'));
+  return samples;
+}
+
+function newSamples() {
+  return { ms: [], mutationMs: [], missed: 0 };
+}
+
+function record(samples, result) {
+  if (result === null) {
+    samples.missed += 1;
+  } else {
+    samples.ms.push(result.frame);
+    samples.mutationMs.push(result.mutation);
+  }
 }
 
 /** Sets the search box to a term with one `input` event, measured; then clears it. */
@@ -164,8 +192,7 @@ async function searchLatency(page, notes) {
     notes.push('no [data-testid="search"] element: search latency n/a');
     return null;
   }
-  const ms = [];
-  let missed = 0;
+  const samples = newSamples();
   for (let run = 0; run < RUNS; run += 1) {
     const type = (value) => {
       const element = document.querySelector('[data-testid="search"]');
@@ -175,12 +202,10 @@ async function searchLatency(page, notes) {
         input.dispatchEvent(new Event('input', { bubbles: true }));
       });
     };
-    const result = await page.evaluate(type, SEARCH_TERMS[run % SEARCH_TERMS.length]);
-    if (result === null) missed += 1;
-    else ms.push(result);
+    record(samples, await page.evaluate(type, SEARCH_TERMS[run % SEARCH_TERMS.length]));
     await page.evaluate(type, ''); // cleared again, not measured
   }
-  return { ms, missed, terms: SEARCH_TERMS };
+  return { ...samples, terms: SEARCH_TERMS };
 }
 
 for (const talks of SIZES) {
@@ -206,6 +231,7 @@ for (const talks of SIZES) {
       firstCard,
       bundleLoaded,
       memory: await memory(page),
+      baseline: await baseline(page),
       filter: await filterLatency(page, notes),
       search: await searchLatency(page, notes),
       notes,

@@ -26,6 +26,8 @@ pub struct BrowserResult {
     pub first_card: Samples,
     pub bundle_loaded: Samples,
     pub memory: Memory,
+    /// The method's floor: a change that costs the page nothing.
+    pub baseline: Option<Samples>,
     pub filter: Option<Samples>,
     pub search: Option<Samples>,
     #[serde(default)]
@@ -34,24 +36,38 @@ pub struct BrowserResult {
 
 /// Timings in milliseconds.
 #[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Samples {
     /// `mark` (the app's performance mark) or `observer` (first cards only).
     #[serde(default)]
     pub source: Option<String>,
+    /// For interactions: to the frame after the DOM changed.
     pub ms: Vec<f64>,
+    /// For interactions: to the first DOM mutation.
+    #[serde(default)]
+    pub mutation_ms: Vec<f64>,
     /// Interactions after which the DOM did not change within the time limit.
     #[serde(default)]
     pub missed: usize,
 }
 
 impl Samples {
-    /// The `p`-th percentile (nearest rank), or `None` without samples.
+    /// The `p`-th percentile (nearest rank) of [`Samples::ms`], or `None` without samples.
     pub fn percentile(&self, p: f64) -> Option<f64> {
-        let mut sorted = self.ms.clone();
-        sorted.sort_by(f64::total_cmp);
-        let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-        sorted.get(rank.clamp(1, sorted.len().max(1)) - 1).copied()
+        percentile(&self.ms, p)
     }
+
+    /// The same of [`Samples::mutation_ms`].
+    pub fn mutation_percentile(&self, p: f64) -> Option<f64> {
+        percentile(&self.mutation_ms, p)
+    }
+}
+
+fn percentile(samples: &[f64], p: f64) -> Option<f64> {
+    let mut sorted = samples.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted.get(rank.clamp(1, sorted.len().max(1)) - 1).copied()
 }
 
 #[derive(Debug, Clone, Deserialize)]
