@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::html::Input;
 use leptos::prelude::*;
 use recap_bundle::Bundle;
-use recap_query::{SearchQuery, Selection, SortOrder};
+use recap_query::{BundleIndex, SearchQuery, Selection, SortOrder};
 use wasm_bindgen::JsCast;
 
 use crate::bundle_source::{BundleSource, LoadError, check_bundle, fetch_bundle, parse_bundle};
@@ -33,6 +33,8 @@ enum LoadState {
 #[derive(Clone)]
 pub struct Viewer {
     pub bundle: Arc<Bundle>,
+    /// The bundle prepared for filtering (built once).
+    pub index: Arc<BundleIndex>,
     pub state: PageState,
     pub favourites: Favourites,
     /// The talks to show for the current filters, search and order.
@@ -140,17 +142,22 @@ fn Browser(bundle: Arc<Bundle>, options: EmbedOptions) -> impl IntoView {
     let filters = state.filters();
     let sort = state.sort();
     let starred = favourites.ids();
+    let index = Arc::new(BundleIndex::new(&bundle));
     let selection = {
         let bundle = bundle.clone();
+        let index = index.clone();
         Memo::new(move |_| {
             filters.with(|filters| {
-                starred.with(|starred| Selection::new(&bundle, filters, starred, sort.get()))
+                starred.with(|starred| {
+                    Selection::with_index(&bundle, &index, filters, starred, sort.get())
+                })
             })
         })
     };
     let query = Memo::new(move |_| filters.with(|filters| SearchQuery::parse(filters.text())));
     let viewer = Viewer {
         bundle: bundle.clone(),
+        index,
         state,
         favourites,
         selection,

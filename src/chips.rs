@@ -95,12 +95,13 @@ pub fn NoResults(
     starred: Signal<BTreeSet<String>>,
 ) -> impl IntoView {
     let filters = state.filters();
+    let index = expect_context::<crate::app::Viewer>().index;
     let suggestions = {
         let bundle = bundle.clone();
         move || {
             let relaxed = selection.with(|selection| {
                 filters.with(|filters| {
-                    starred.with(|starred| selection.relaxations(&bundle, filters, starred))
+                    starred.with(|starred| selection.relaxations(&bundle, &index, filters, starred))
                 })
             });
             relaxed

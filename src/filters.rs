@@ -5,13 +5,12 @@
 //! options first with a "Show all" toggle and a box to find an option; selected options are
 //! always shown. On narrow screens the panel collapses behind a "Filters" toggle.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
 use recap_bundle::Bundle;
-use recap_query::{Facet, FacetOption, Filters, Selection, facet_options, text};
+use recap_query::{BundleIndex, Facet, Filters, OptionInfo, Selection, text};
 
 use crate::favourites::Favourites;
 use crate::url_state::PageState;
@@ -51,7 +50,7 @@ pub fn FilterPanel(
         .into_iter()
         // A facet with a single option filters nothing (one conference, one company…).
         .filter(|&facet| facet_size(&bundle, facet) > 1 || facet == Facet::Track)
-        .map(|facet| view! { <FacetFieldset bundle=bundle.clone() state selection facet /> })
+        .map(|facet| view! { <FacetFieldset state selection facet /> })
         .collect_view();
     view! {
         <aside class="filters" class:is-open=open aria-label="Filters">
@@ -111,30 +110,12 @@ fn StarredSwitch(state: PageState, favourites: Favourites) -> impl IntoView {
 
 /// One facet as a fieldset of labelled checkboxes.
 #[component]
-fn FacetFieldset(
-    bundle: Arc<Bundle>,
-    state: PageState,
-    selection: Memo<Selection>,
-    facet: Facet,
-) -> impl IntoView {
+fn FacetFieldset(state: PageState, selection: Memo<Selection>, facet: Facet) -> impl IntoView {
     let filters = state.filters();
     // The options (ids, labels, order) depend only on the bundle, so checkboxes are created once
     // and never lose focus; counts and selection are read per option.
-    let options: Arc<Vec<FacetOption>> = Arc::new(ordered_options(&bundle, facet));
-    let counts = {
-        let bundle = bundle.clone();
-        Memo::new(move |_| {
-            selection.with(|selection| {
-                filters.with(|filters| {
-                    selection
-                        .facet_options(&bundle, filters, facet)
-                        .into_iter()
-                        .map(|option| (option.id, option.count))
-                        .collect::<HashMap<String, usize>>()
-                })
-            })
-        })
-    };
+    let index = expect_context::<crate::app::Viewer>().index;
+    let options: Arc<Vec<(usize, OptionInfo)>> = Arc::new(ordered_options(&index, facet));
     let long = options.len() > COLLAPSED_OPTIONS;
     let (expanded, set_expanded) = signal(false);
     let (find, set_find) = signal(String::new());
@@ -153,12 +134,11 @@ fn FacetFieldset(
     let item = {
         let options = options.clone();
         move |index: usize| {
-            let option = options[index].clone();
+            let (position, option) = options[index].clone();
             let id = option.id.clone();
-            let count = {
-                let id = id.clone();
-                Signal::derive(move || counts.with(|counts| counts.get(&id).copied().unwrap_or(0)))
-            };
+            let count = Signal::derive(move || {
+                selection.with(|selection| selection.count(facet, position))
+            });
             let checked = {
                 let id = id.clone();
                 move || state.is_selected(facet, &id)
@@ -175,7 +155,7 @@ fn FacetFieldset(
                         let at = visible.iter().position(|&i| i == index);
                         match at {
                             Some(0) => true,
-                            Some(at) => options[visible[at - 1]].group != options[index].group,
+                            Some(at) => options[visible[at - 1]].1.group != options[index].1.group,
                             None => false,
                         }
                     })
@@ -260,30 +240,32 @@ fn FacetFieldset(
     }
 }
 
-/// The options of `facet` in panel order: tracks, speakers and companies most common first
-/// (ties by name); conferences and days as the archive orders them.
-fn ordered_options(bundle: &Bundle, facet: Facet) -> Vec<FacetOption> {
-    let mut options = facet_options(bundle, &Filters::default(), facet, |_| true);
+/// The options of `facet` in panel order, each with its position in the index: tracks,
+/// speakers and companies most common first (ties by name); conferences and days as the archive
+/// orders them.
+fn ordered_options(index: &BundleIndex, facet: Facet) -> Vec<(usize, OptionInfo)> {
+    let mut options: Vec<(usize, OptionInfo)> =
+        index.options(facet).iter().cloned().enumerate().collect();
     if matches!(facet, Facet::Track | Facet::Speaker | Facet::Company) {
-        options.sort_by_key(|option| std::cmp::Reverse(option.count));
+        options.sort_by_key(|(_, option)| std::cmp::Reverse(option.talks));
     }
     options
 }
 
 /// Which options (positions in `options`) to render.
 fn visible_options(
-    options: &[FacetOption],
+    options: &[(usize, OptionInfo)],
     filters: &Filters,
     facet: Facet,
     find: &str,
     expanded: bool,
 ) -> Vec<usize> {
-    let selected = |option: &FacetOption| filters.is_selected(facet, &option.id);
+    let selected = |option: &OptionInfo| filters.is_selected(facet, &option.id);
     if !find.is_empty() {
         return options
             .iter()
             .enumerate()
-            .filter(|(_, option)| {
+            .filter(|(_, (_, option))| {
                 selected(option)
                     || text::words(&option.label)
                         .iter()
@@ -302,7 +284,7 @@ fn visible_options(
     options
         .iter()
         .enumerate()
-        .filter(|(index, option)| *index < limit || selected(option))
+        .filter(|(index, (_, option))| *index < limit || selected(option))
         .map(|(index, _)| index)
         .collect()
 }

@@ -8,20 +8,23 @@
 //!
 //! * [`text`] folds text for search (the compiler indexes with the same function);
 //! * [`search`] answers queries from the prebuilt index, [`highlight`] marks matches;
-//! * [`filters`] and [`facets`] are the facet state and live counts; [`sort`] the orders;
+//! * [`filters`] is the facet state, [`index`] the bundle prepared for fast filtering and
+//!   sorting, [`sort`] the orders;
 //! * [`selection`] puts them together: one [`Selection`] per change of the filters.
 
 pub mod facets;
 pub mod filters;
 pub mod highlight;
+pub mod index;
 pub mod search;
 pub mod selection;
 pub mod sort;
 pub mod text;
 
-pub use facets::{FacetOption, facet_options};
+pub use facets::FacetOption;
 pub use filters::{ActiveFilter, Facet, Filters};
 pub use highlight::{Segment, excerpt, has_match, highlight};
+pub use index::{BundleIndex, OptionInfo};
 pub use search::{SearchHits, SearchQuery, build_index, search};
 pub use selection::Selection;
 pub use sort::SortOrder;

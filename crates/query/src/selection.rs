@@ -2,67 +2,136 @@
 //! ordered as chosen, with live counts for every facet option and, when nothing matches, which
 //! filter to remove.
 //!
-//! One [`Selection`] is computed per change of the filters; everything the page shows about the
-//! result list is read from it.
+//! One [`Selection`] is computed per change of the filters, in **one pass** over the talks on
+//! the integers of a [`BundleIndex`]: a talk that passes every facet counts for every facet's
+//! options; a talk that fails exactly one facet counts only for that facet's options (what
+//! selecting them would add); anything else counts nowhere.
 
 use std::collections::BTreeSet;
 
 use recap_bundle::Bundle;
 
-use crate::facets::{FacetOption, facet_options};
+use crate::facets::FacetOption;
 use crate::filters::{ActiveFilter, Facet, Filters};
+use crate::index::{BundleIndex, facet_slot};
 use crate::search::{SearchQuery, search};
-use crate::sort::{SortOrder, sort_indices};
+use crate::sort::SortOrder;
 
 /// The result of applying filters to a bundle.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Selection {
     query: SearchQuery,
-    /// Whether each talk passes the search and starred filters (facets aside).
-    passes_extras: Vec<bool>,
     /// Positions in `bundle.talks` of the matching talks, in the chosen order.
     indices: Vec<usize>,
+    /// Per facet ([`Facet::ALL`] order), per option position: its live count.
+    counts: Vec<Vec<u32>>,
     order: SortOrder,
 }
 
 impl Selection {
-    /// Applies `filters` (with the reader's `starred` talk ids) to `bundle`, listing matches in
-    /// `order` (or the default order for the filters when `None`).
+    /// Applies `filters` to `bundle`, preparing a [`BundleIndex`] first. Convenient for one-off
+    /// questions; a page that filters repeatedly keeps the index and calls [`Selection::with_index`].
     pub fn new(
         bundle: &Bundle,
         filters: &Filters,
         starred: &BTreeSet<String>,
         order: Option<SortOrder>,
     ) -> Selection {
+        Selection::with_index(bundle, &BundleIndex::new(bundle), filters, starred, order)
+    }
+
+    /// Applies `filters` (with the reader's `starred` talk ids) to `bundle`, listing matches in
+    /// `order` (or the default order for the filters when `None`).
+    pub fn with_index(
+        bundle: &Bundle,
+        index: &BundleIndex,
+        filters: &Filters,
+        starred: &BTreeSet<String>,
+        order: Option<SortOrder>,
+    ) -> Selection {
         let query = SearchQuery::parse(filters.text());
         let hits = search(&bundle.search, bundle.talks.len(), &query);
-        let passes_extras: Vec<bool> = bundle
-            .talks
-            .iter()
-            .enumerate()
-            .map(|(index, talk)| {
-                hits.as_ref().is_none_or(|hits| hits.matches(index))
-                    && (!filters.starred_only() || starred.contains(&talk.id))
+        // Per facet: which option positions are selected (None: the facet filters nothing).
+        // An id the archive doesn't have selects nothing, so that facet matches no talk.
+        let selected: Vec<Option<Vec<bool>>> = Facet::ALL
+            .into_iter()
+            .map(|facet| {
+                let ids = filters.selected(facet);
+                (!ids.is_empty()).then(|| {
+                    let mut chosen = vec![false; index.options(facet).len()];
+                    for id in ids {
+                        if let Some(position) = index.position(facet, id) {
+                            chosen[position as usize] = true;
+                        }
+                    }
+                    chosen
+                })
             })
             .collect();
-        let mut indices: Vec<usize> = bundle
-            .talks
-            .iter()
-            .enumerate()
-            .filter(|&(index, talk)| passes_extras[index] && filters.matches(talk))
-            .map(|(index, _)| index)
+        let mut counts: Vec<Vec<u32>> = Facet::ALL
+            .into_iter()
+            .map(|facet| vec![0; index.options(facet).len()])
             .collect();
+        let mut indices = Vec::new();
+        for (talk_index, talk) in bundle.talks.iter().enumerate() {
+            let passes_extras = hits.as_ref().is_none_or(|hits| hits.matches(talk_index))
+                && (!filters.starred_only() || starred.contains(&talk.id));
+            if !passes_extras {
+                continue;
+            }
+            let mut failed: Option<usize> = None;
+            let mut failures = 0;
+            for (slot, facet) in Facet::ALL.into_iter().enumerate() {
+                if let Some(chosen) = &selected[slot]
+                    && !index
+                        .talk_options(facet, talk_index)
+                        .iter()
+                        .any(|&position| chosen[position as usize])
+                {
+                    failures += 1;
+                    failed = Some(slot);
+                    if failures > 1 {
+                        break;
+                    }
+                }
+            }
+            match (failures, failed) {
+                (0, _) => {
+                    indices.push(talk_index);
+                    for (slot, facet) in Facet::ALL.into_iter().enumerate() {
+                        for &position in index.talk_options(facet, talk_index) {
+                            counts[slot][position as usize] += 1;
+                        }
+                    }
+                }
+                (1, Some(slot)) => {
+                    for &position in index.talk_options(Facet::ALL[slot], talk_index) {
+                        counts[slot][position as usize] += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
         let order = match order {
             // Relevance means nothing without search words.
             Some(SortOrder::Relevance) if query.is_empty() => SortOrder::Conference,
             Some(order) => order,
             None => SortOrder::default_for(!query.is_empty()),
         };
-        sort_indices(bundle, &mut indices, order, hits.as_ref());
+        match order {
+            SortOrder::Conference => {}
+            SortOrder::Relevance => {
+                if let Some(hits) = &hits {
+                    indices.sort_by_key(|&i| (hits.rank(i).unwrap_or(u16::MAX), i));
+                }
+            }
+            SortOrder::Title => indices.sort_unstable_by_key(|&i| index.title_rank(i)),
+            SortOrder::Speaker => indices.sort_unstable_by_key(|&i| index.speaker_rank(i)),
+        }
         Selection {
             query,
-            passes_extras,
             indices,
+            counts,
             order,
         }
     }
@@ -92,6 +161,15 @@ impl Selection {
         &self.query
     }
 
+    /// The live count of the option at `position` (in [`BundleIndex::options`]) of `facet`:
+    /// how many talks it would give combined with every other active filter (its own facet's
+    /// selection aside).
+    pub fn count(&self, facet: Facet, position: usize) -> usize {
+        self.counts[facet_slot(facet)]
+            .get(position)
+            .map_or(0, |&count| count as usize)
+    }
+
     /// The neighbours of talk `index` in the list: (previous, next).
     pub fn neighbours(&self, index: usize) -> (Option<usize>, Option<usize>) {
         match self.indices.iter().position(|&i| i == index) {
@@ -103,15 +181,26 @@ impl Selection {
         }
     }
 
-    /// Every option of `facet` with its live count: how many talks it would give combined
-    /// with every other active filter (its own facet's selection aside).
+    /// Every option of `facet` with its live count, in the archive's order. Options are listed
+    /// even when their count is zero so the app can dim rather than hide them.
     pub fn facet_options(
         &self,
-        bundle: &Bundle,
+        index: &BundleIndex,
         filters: &Filters,
         facet: Facet,
     ) -> Vec<FacetOption> {
-        facet_options(bundle, filters, facet, |index| self.passes_extras[index])
+        index
+            .options(facet)
+            .iter()
+            .enumerate()
+            .map(|(position, option)| FacetOption {
+                id: option.id.clone(),
+                label: option.label.clone(),
+                group: option.group.clone(),
+                count: self.count(facet, position),
+                selected: filters.is_selected(facet, &option.id),
+            })
+            .collect()
     }
 
     /// For each active filter, how many talks its removal alone would show, most first; what
@@ -119,6 +208,7 @@ impl Selection {
     pub fn relaxations(
         &self,
         bundle: &Bundle,
+        index: &BundleIndex,
         filters: &Filters,
         starred: &BTreeSet<String>,
     ) -> Vec<(ActiveFilter, usize)> {
@@ -128,8 +218,14 @@ impl Selection {
             .map(|filter| {
                 let mut without = filters.clone();
                 without.remove(&filter);
-                let count =
-                    Selection::new(bundle, &without, starred, Some(SortOrder::Conference)).len();
+                let count = Selection::with_index(
+                    bundle,
+                    index,
+                    &without,
+                    starred,
+                    Some(SortOrder::Conference),
+                )
+                .len();
                 (filter, count)
             })
             .collect();

@@ -1,9 +1,5 @@
 //! The orders a reader can list talks in, and their URL form (`sort=title`).
 
-use recap_bundle::Bundle;
-
-use crate::search::SearchHits;
-
 /// How the talk list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortOrder {
@@ -63,34 +59,4 @@ impl SortOrder {
             SortOrder::Conference
         }
     }
-}
-
-/// Sorts talk positions (in `bundle.talks`) in place. Ties keep conference order.
-pub fn sort_indices(
-    bundle: &Bundle,
-    indices: &mut [usize],
-    order: SortOrder,
-    hits: Option<&SearchHits>,
-) {
-    match order {
-        SortOrder::Conference => indices.sort_unstable(),
-        SortOrder::Relevance => match hits {
-            Some(hits) => indices.sort_by_key(|&i| (hits.rank(i).unwrap_or(u16::MAX), i)),
-            None => indices.sort_unstable(),
-        },
-        SortOrder::Title => {
-            indices.sort_by_cached_key(|&i| (sort_key(&bundle.talks[i].display_title()), i));
-        }
-        SortOrder::Speaker => indices.sort_by_cached_key(|&i| {
-            let talk = &bundle.talks[i];
-            // Talks nobody presented go last.
-            let name = talk.speakers.first().map(|s| sort_key(&s.name));
-            (name.is_none(), name, i)
-        }),
-    }
-}
-
-/// Case- and accent-insensitive sort key; leading punctuation and quotes are ignored.
-fn sort_key(text: &str) -> String {
-    crate::text::fold(text.trim_start_matches(|c: char| !c.is_alphanumeric()))
 }

@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use recap_bundle::{
     Bundle, Company, Conference, Day, SearchField, Speaker, Talk, TalkSpeaker, Track,
 };
-use recap_query::{ActiveFilter, Facet, Filters, Selection, SortOrder, build_index};
+use recap_query::{ActiveFilter, BundleIndex, Facet, Filters, Selection, SortOrder, build_index};
 
 fn talk(
     id: &str,
@@ -234,7 +234,7 @@ fn counts_say_what_each_option_would_give() {
     let selection = Selection::new(&bundle, &filters, &BTreeSet::new(), None);
     let count = |facet, id: &str| {
         selection
-            .facet_options(&bundle, &filters, facet)
+            .facet_options(&BundleIndex::new(&bundle), &filters, facet)
             .into_iter()
             .find(|o| o.id == id)
             .unwrap()
@@ -249,7 +249,7 @@ fn counts_say_what_each_option_would_give() {
     let searching = Filters::from_query("q=trust");
     let selection = Selection::new(&bundle, &searching, &BTreeSet::new(), None);
     let sre = selection
-        .facet_options(&bundle, &searching, Facet::Track)
+        .facet_options(&BundleIndex::new(&bundle), &searching, Facet::Track)
         .into_iter()
         .find(|o| o.id == "sre")
         .unwrap();
@@ -261,7 +261,7 @@ fn days_are_grouped_by_conference() {
     let bundle = archive();
     let filters = Filters::default();
     let selection = Selection::new(&bundle, &filters, &BTreeSet::new(), None);
-    let days = selection.facet_options(&bundle, &filters, Facet::Day);
+    let days = selection.facet_options(&BundleIndex::new(&bundle), &filters, Facet::Day);
     let groups: Vec<_> = days.iter().map(|d| d.group.as_deref().unwrap()).collect();
     assert_eq!(groups, ["north conf", "north conf", "south conf"]);
 }
@@ -272,7 +272,12 @@ fn an_empty_result_suggests_the_filter_to_remove() {
     let filters = Filters::from_query("q=reconcile&conference=south&track=kubernetes");
     let selection = Selection::new(&bundle, &filters, &BTreeSet::new(), None);
     assert!(selection.is_empty());
-    let relaxed = selection.relaxations(&bundle, &filters, &BTreeSet::new());
+    let relaxed = selection.relaxations(
+        &bundle,
+        &BundleIndex::new(&bundle),
+        &filters,
+        &BTreeSet::new(),
+    );
     assert_eq!(
         relaxed[0],
         (
@@ -320,4 +325,16 @@ proptest! {
         let back = Filters::from_query(&filters.to_query());
         prop_assert_eq!(back.active(), filters.active());
     }
+}
+
+#[test]
+fn an_unknown_id_in_the_url_matches_nothing_but_keeps_the_other_counts() {
+    let bundle = archive();
+    let filters = Filters::from_query("track=no-such-track");
+    let selection = Selection::new(&bundle, &filters, &BTreeSet::new(), None);
+    assert!(selection.is_empty());
+    // Each real track still says what choosing it would give.
+    let index = BundleIndex::new(&bundle);
+    let tracks = selection.facet_options(&index, &filters, Facet::Track);
+    assert_eq!(tracks.iter().map(|o| o.count).sum::<usize>(), 6);
 }
