@@ -32,7 +32,7 @@ test('the app loads, filters and goes offline-ready without a CSP violation', as
     const response = await page.goto(server.url);
     expect(response.headers()['content-security-policy']).toBe(policy);
     await expect(viewer.cards).toHaveCount(bundle.talks.length);
-    await viewer.option('track', security).check();
+    await viewer.choose('track', security);
     await expect(viewer.cards).toHaveCount(1);
     await waitForServiceWorker(page);
     await page.reload();

@@ -35,9 +35,19 @@ for (const { where, url } of sites) {
     await page.reload();
 
     await expect(viewer.cards).toHaveCount(bundle.talks.length);
-    await viewer.option('track', security).check();
+    await viewer.choose('track', security);
     await expect(viewer.cards).toHaveCount(talksWhere(bundle, { track: [security] }).length);
     await expect.poll(() => viewer.queryValues('track')).toEqual([security]);
+
+    // Search works from the bundle's own index, and a talk view opens with its notes.
+    const [first] = await viewer.cardIds();
+    const title = await viewer.card(first).getByTestId('talk-title').innerText();
+    const word = title.split(/[^\p{L}\p{N}]+/u).find((w) => w.length > 3) ?? title;
+    await viewer.typeSearch(word);
+    await expect(viewer.card(first)).toBeVisible();
+    await viewer.titleLink(first).click();
+    await expect(viewer.talkView).toHaveAttribute('data-id', first);
+    await expect(viewer.notes).not.toBeEmpty();
 
     // Everything came from the worker's cache; its own try at the network (the page, network
     // first) was refused, and the page it answered from the cache got the cached bundle.
