@@ -16,6 +16,7 @@
 //! Every subcommand lives in its own module; the tool set-up they share is in [`tools`].
 
 mod bench;
+mod budgets;
 mod bundle;
 mod deploy;
 mod dist;
@@ -55,6 +56,8 @@ enum Command {
     Dist(dist::Args),
     /// Install what the tests need and run every test layer (lint, native, wasm, browser)
     Test,
+    /// Check the size budgets (app shell gzip, bundle bytes per talk) against dist/
+    Budgets,
     /// Compile recaps into a bundle (used by Trunk's post_build hook)
     Bundle(bundle::Args),
     /// Write embed.js (the <recap-viewer> element) into a built site (used by Trunk's post_build hook)
@@ -73,6 +76,7 @@ fn main() {
         Command::Serve(args) => serve::run(&args),
         Command::Dist(args) => dist::run(&args),
         Command::Test => test::run(),
+        Command::Budgets => budgets::check(&exec::root().join("dist")),
         Command::Bundle(args) => bundle::run(&args),
         Command::Embed(args) => embed::run(&args),
         Command::Synth(args) => synth::run(&args),

@@ -12,7 +12,7 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 
 use crate::exec::{self, cmd};
-use crate::{bundle, dist, tools};
+use crate::{budgets, bundle, dist, tools};
 
 /// The recaps the release site under test is built from, relative to the workspace root.
 const CORPUS_RECAPS: [&str; 2] = [
@@ -92,6 +92,7 @@ pub fn run() -> Result<()> {
         dist::build(&corpus, &dist)?;
         dist::print_sizes(&dist)
     })?;
+    layers.run("size budgets", || budgets::check(&root.join("dist")))?;
     layers.run("browser test bundles (target/e2e/)", || {
         bundle::compile(
             &[root.join(HOSTILE_RECAPS)],

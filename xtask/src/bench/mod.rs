@@ -18,7 +18,7 @@ mod browser;
 mod child;
 mod compiler;
 mod machine;
-mod sizes;
+pub mod sizes;
 mod table;
 
 use std::fs;
