@@ -12,10 +12,8 @@ test('opening a talk from deep in the list, stepping through it, and Escape back
 
   await viewer.openLoaded();
   await viewer.card(talk.id).evaluate((card) => card.scrollIntoView({ block: 'center' }));
-  const listScroll = await viewer.scrollY();
+  const listScroll = await viewer.clickNotingScroll(viewer.titleLink(talk.id));
   expect(listScroll).toBeGreaterThan(0);
-
-  await viewer.titleLink(talk.id).click();
 
   await expect(viewer.talkView).toHaveAttribute('data-id', talk.id);
   expect(viewer.queryValues('talk')).toEqual([talk.id]);
@@ -46,8 +44,8 @@ test('the browser\'s Back button returns to the list at the same scroll position
 
   await viewer.openLoaded();
   await viewer.card(talk.id).evaluate((card) => card.scrollIntoView({ block: 'center' }));
-  const listScroll = await viewer.scrollY();
-  await viewer.titleLink(talk.id).click();
+  const listScroll = await viewer.clickNotingScroll(viewer.titleLink(talk.id));
+  expect(listScroll).toBeGreaterThan(0);
   await expect(viewer.talkView).toHaveAttribute('data-id', talk.id);
 
   await page.goBack();

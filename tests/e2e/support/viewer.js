@@ -192,6 +192,16 @@ export class RecapViewer {
     await expect(this.search).toHaveValue(text);
   }
 
+  /** Clicks `locator` and returns the window's scroll position at the moment of the click (what
+   * the app remembers; cards laid out lazily may still shift the page just before). */
+  async clickNotingScroll(locator) {
+    await this.page.evaluate(() => {
+      document.addEventListener('click', () => (window.__scrollAtClick = Math.round(window.scrollY)), { capture: true, once: true });
+    });
+    await locator.click();
+    return this.page.evaluate(() => window.__scrollAtClick);
+  }
+
   /** The window's vertical scroll position. */
   scrollY() {
     return this.page.evaluate(() => Math.round(window.scrollY));
