@@ -312,23 +312,44 @@ fn is_typing_target(target: Option<web_sys::EventTarget>) -> bool {
             .is_ok_and(|element| element.is_content_editable())
 }
 
-/// Back on the list after a talk view: the list scrolls to where the reader left it; opening a
-/// talk starts at its top (the view moves focus to its title).
+/// Back on the list after a talk view: the list scrolls to where the reader left it and focus
+/// returns to the card of the talk that was open, so keyboard users carry on from there; opening
+/// a talk starts at its top (the view moves focus to its title).
 fn restore_list_scroll(state: PageState) {
     let talk = state.talk();
-    Effect::new(move |previous: Option<bool>| {
-        let open = talk.with(Option::is_some);
-        if let Some(was_open) = previous
-            && was_open != open
+    Effect::new(move |previous: Option<Option<String>>| {
+        let current = talk.get();
+        if let Some(was) = previous
+            && was.is_some() != current.is_some()
         {
+            let open = current.is_some();
             let target = if open { 0.0 } else { state.list_scroll() };
             request_animation_frame(move || {
-                if let Some(window) = web_sys::window() {
-                    window.scroll_to_with_x_and_y(0.0, target);
+                let Some(window) = web_sys::window() else {
+                    return;
+                };
+                window.scroll_to_with_x_and_y(0.0, target);
+                if let (false, Some(id)) = (open, was)
+                    && let Some(link) = window
+                        .document()
+                        .and_then(|document| {
+                            document
+                                .query_selector(&format!(
+                                    "[data-testid=\"talk-card\"][data-id=\"{}\"] .talk-title-link",
+                                    id.replace('"', "")
+                                ))
+                                .ok()
+                                .flatten()
+                        })
+                        .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = link.focus_with_options(&options);
                 }
             });
         }
-        open
+        current
     });
 }
 

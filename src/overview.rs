@@ -244,8 +244,8 @@ fn TrackDayChart(bundle: std::sync::Arc<Bundle>, conference: Conference) -> impl
                 })
                 .collect_view();
             let mut text = label(track);
-            if text.chars().count() > 24 {
-                text = text.chars().take(23).collect::<String>() + "…";
+            if text.chars().count() > 20 {
+                text = text.chars().take(19).collect::<String>() + "…";
             }
             view! {
                 <g>

@@ -30,7 +30,7 @@ pub fn SearchBox(state: PageState, input_ref: NodeRef<Input>) -> impl IntoView {
                 type="search"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder="Search talks, speakers, companies, tracks, notes"
+                placeholder="Search talks, speakers, notes…"
                 aria-keyshortcuts="/"
                 prop:value=text
                 on:input=move |event| state.set_text(&event_target_value(&event))
