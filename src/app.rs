@@ -174,7 +174,7 @@ fn Browser(bundle: Arc<Bundle>, options: EmbedOptions) -> impl IntoView {
     let talk_open = move || talk.with(Option::is_some);
     view! {
         <div class="layout" class:is-hidden=talk_open>
-            <FilterPanel bundle=bundle.clone() state selection favourites />
+            <FilterPanel state selection favourites />
             <main class="results" aria-label="Talks" id="recap-results">
                 <SearchBox state input_ref=search_input />
                 <Overview />

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use recap_bundle::{LinkKind, Talk};
+use recap_query::html_text::plain_text;
 use recap_query::{Facet, SearchQuery, excerpt, has_match, highlight};
 
 use crate::app::Viewer;
@@ -100,11 +101,11 @@ pub fn TalkCard(index: usize) -> impl IntoView {
         }
     };
     let has_notes = talk.notes.iter().any(|notes| !notes.html.trim().is_empty());
-    let summary = summary_or_excerpt(talk, query);
+    let summary = summary_or_excerpt(index, query);
     view! {
         <article class="talk-card" data-testid="talk-card" data-id=id.clone()>
             <header class="talk-header">
-                <TalkMeta talk=talk.clone() />
+                <TalkMeta index />
                 <div class="talk-title-row">
                     <h2 class="talk-title" class:is-untitled=talk.title.is_none() data-testid="talk-title">
                         <a href=talk_href(&id) class="talk-title-link" on:click=open.clone()>
@@ -113,11 +114,11 @@ pub fn TalkCard(index: usize) -> impl IntoView {
                     </h2>
                     <StarButton id=id.clone() title=talk.display_title() />
                 </div>
-                <Speakers talk=talk.clone() />
+                <Speakers index />
             </header>
-            <Tracks talk=talk.clone() />
+            <Tracks index />
             {summary}
-            <Links talk=talk.clone() />
+            <Links index />
             {has_notes.then(|| view! {
                 <a class="talk-open" href=talk_href(&id) on:click=open data-testid="talk-open">
                     "Read the notes"
@@ -131,9 +132,9 @@ pub fn TalkCard(index: usize) -> impl IntoView {
 
 /// The card's summary; while searching, when the summary does not show why the talk matched,
 /// an excerpt of the notes around the first match instead.
-fn summary_or_excerpt(talk: &Talk, query: Memo<SearchQuery>) -> impl IntoView + use<> {
-    let summary = talk.summary.trim().to_owned();
-    let notes_html: Vec<String> = talk.notes.iter().map(|notes| notes.html.clone()).collect();
+fn summary_or_excerpt(index: usize, query: Memo<SearchQuery>) -> impl IntoView + use<> {
+    let bundle = expect_context::<Viewer>().bundle;
+    let summary = bundle.talks[index].summary.trim().to_owned();
     // The notes' text, extracted the first time a search needs it.
     let notes_text = StoredValue::new(None::<String>);
     let shown = move || {
@@ -141,7 +142,12 @@ fn summary_or_excerpt(talk: &Talk, query: Memo<SearchQuery>) -> impl IntoView + 
             if !query.is_empty() && !has_match(&summary, query) {
                 let excerpt = notes_text
                     .try_update_value(|text| {
-                        let text = text.get_or_insert_with(|| plain_text(&notes_html.join("\n")));
+                        let text = text.get_or_insert_with(|| {
+                            let notes = &bundle.talks[index].notes;
+                            let texts: Vec<String> =
+                                notes.iter().map(|notes| plain_text(&notes.html)).collect();
+                            texts.join(" ")
+                        });
                         excerpt(text, query, EXCERPT_CHARS)
                     })
                     .flatten();
@@ -180,67 +186,6 @@ fn summary_or_excerpt(talk: &Talk, query: Memo<SearchQuery>) -> impl IntoView + 
 /// Characters of a notes excerpt on a card.
 const EXCERPT_CHARS: usize = 180;
 
-/// The text of sanitized notes HTML: tags dropped (block ends become spaces), entities decoded.
-pub fn plain_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        out.push_str(&decode_entities(&rest[..open]));
-        let Some(close) = rest[open..].find('>') else {
-            rest = "";
-            break;
-        };
-        out.push(' ');
-        rest = &rest[open + close + 1..];
-    }
-    out.push_str(&decode_entities(rest));
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Decodes the entities a sanitizer writes (named basics and numeric).
-fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let Some(semi) = rest.find(';').filter(|&semi| semi <= 10) else {
-            out.push('&');
-            rest = &rest[1..];
-            continue;
-        };
-        let entity = &rest[1..semi];
-        let decoded = match entity {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" | "#39" => Some('\''),
-            "nbsp" => Some(' '),
-            _ => entity
-                .strip_prefix("#x")
-                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
-                .or_else(|| entity.strip_prefix('#').and_then(|dec| dec.parse().ok()))
-                .and_then(char::from_u32),
-        };
-        match decoded {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[semi + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Whether a click on a link should be handled in the page (not a new tab or window).
 pub fn is_plain_click(event: &leptos::ev::MouseEvent) -> bool {
     event.button() == 0
@@ -252,9 +197,10 @@ pub fn is_plain_click(event: &leptos::ev::MouseEvent) -> bool {
 
 /// Conference (a link to its overview) and day.
 #[component]
-pub fn TalkMeta(talk: Talk) -> impl IntoView {
+pub fn TalkMeta(index: usize) -> impl IntoView {
     let viewer = expect_context::<Viewer>();
     let bundle = viewer.bundle.clone();
+    let talk = &bundle.talks[index];
     let state = viewer.state;
     let conference = bundle.conference(&talk.conference);
     let name = conference.map_or_else(|| talk.conference.clone(), |c| c.name.clone());
@@ -296,8 +242,10 @@ pub fn TalkMeta(talk: Talk) -> impl IntoView {
 
 /// Speakers, each a button showing all of that speaker's talks.
 #[component]
-pub fn Speakers(talk: Talk) -> impl IntoView {
+pub fn Speakers(index: usize) -> impl IntoView {
     let viewer = expect_context::<Viewer>();
+    let bundle = viewer.bundle.clone();
+    let talk = &bundle.talks[index];
     let state = viewer.state;
     let query = viewer.query;
     if talk.speakers.is_empty() {
@@ -339,9 +287,10 @@ pub fn Speakers(talk: Talk) -> impl IntoView {
 
 /// The talk's tracks as chips.
 #[component]
-pub fn Tracks(talk: Talk) -> impl IntoView {
+pub fn Tracks(index: usize) -> impl IntoView {
     let viewer = expect_context::<Viewer>();
     let bundle = viewer.bundle.clone();
+    let talk = &bundle.talks[index];
     let query = viewer.query;
     let tracks = talk
         .tracks
@@ -365,7 +314,9 @@ pub fn Tracks(talk: Talk) -> impl IntoView {
 
 /// Session, slides, video and other links.
 #[component]
-pub fn Links(talk: Talk) -> impl IntoView {
+pub fn Links(index: usize) -> impl IntoView {
+    let bundle = expect_context::<Viewer>().bundle;
+    let talk = &bundle.talks[index];
     let links: Vec<_> = talk
         .links
         .iter()
@@ -455,15 +406,6 @@ pub fn link_kind_label(kind: LinkKind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn notes_html_becomes_plain_text() {
-        assert_eq!(
-            plain_text("<p>Fish &amp; chips</p><ul><li>one&#39;s</li><li>&lt;two&gt;</li></ul>"),
-            "Fish & chips one's <two>"
-        );
-        assert_eq!(plain_text("a &unknown; b & c"), "a &unknown; b & c");
-    }
 
     #[test]
     fn only_web_links_are_shown() {

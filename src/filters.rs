@@ -9,7 +9,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
-use recap_bundle::Bundle;
 use recap_query::{BundleIndex, Facet, Filters, OptionInfo, Selection, text};
 
 use crate::favourites::Favourites;
@@ -37,7 +36,6 @@ pub fn unique_id(prefix: &str) -> String {
 /// The sidebar with every facet.
 #[component]
 pub fn FilterPanel(
-    bundle: Arc<Bundle>,
     state: PageState,
     selection: Memo<Selection>,
     favourites: Favourites,
@@ -46,10 +44,11 @@ pub fn FilterPanel(
     let panel_id = unique_id("recap-filters");
     let filters = state.filters();
     let active = move || filters.with(Filters::active_count);
+    let index = expect_context::<crate::app::Viewer>().index;
     let facets = PANEL_FACETS
         .into_iter()
         // A facet with a single option filters nothing (one conference, one company…).
-        .filter(|&facet| facet_size(&bundle, facet) > 1 || facet == Facet::Track)
+        .filter(|&facet| index.options(facet).len() > 1 || facet == Facet::Track)
         .map(|facet| view! { <FacetFieldset state selection facet /> })
         .collect_view();
     view! {
@@ -72,16 +71,6 @@ pub fn FilterPanel(
                 {facets}
             </div>
         </aside>
-    }
-}
-
-fn facet_size(bundle: &Bundle, facet: Facet) -> usize {
-    match facet {
-        Facet::Track => bundle.tracks.len(),
-        Facet::Day => bundle.conferences.iter().map(|c| c.days.len()).sum(),
-        Facet::Speaker => bundle.speakers.len(),
-        Facet::Conference => bundle.conferences.len(),
-        Facet::Company => bundle.companies.len(),
     }
 }
 

@@ -94,15 +94,15 @@ pub fn TalkView(id: String) -> impl IntoView {
                 <BackButton />
             </nav>
             <header class="talk-view-header">
-                <TalkMeta talk=talk.clone() />
+                <TalkMeta index />
                 <div class="talk-title-row">
                     <h2 id=title_id node_ref=title_ref class="talk-view-title" tabindex="-1">{title.clone()}</h2>
                     <StarButton id=talk.id.clone() title=title />
                 </div>
-                <Speakers talk=talk.clone() />
-                <Tracks talk=talk.clone() />
+                <Speakers index />
+                <Tracks index />
             </header>
-            <Links talk=talk.clone() />
+            <Links index />
             <div class="talk-view-notes" data-testid="talk-notes">{sources}</div>
             <nav class="talk-neighbours" aria-label="Previous and next talk">
                 {move || {

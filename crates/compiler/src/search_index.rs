@@ -9,8 +9,6 @@ use std::collections::HashMap;
 
 use recap_bundle::{Bundle, SearchField, SearchIndex, Talk, Track};
 
-use crate::notes;
-
 /// Builds the index over `bundle.talks`, in bundle order.
 pub fn build(bundle: &Bundle) -> SearchIndex {
     let tracks: HashMap<&str, &Track> = bundle.tracks.iter().map(|t| (t.id.as_str(), t)).collect();
@@ -20,7 +18,7 @@ pub fn build(bundle: &Bundle) -> SearchIndex {
         .map(|talk| {
             talk.notes
                 .iter()
-                .map(|n| notes::plain_text(&n.html))
+                .map(|n| recap_query::html_text::plain_text(&n.html))
                 .collect()
         })
         .collect();

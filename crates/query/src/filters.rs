@@ -195,11 +195,6 @@ impl Filters {
         }
     }
 
-    /// Removes every selection of one facet.
-    pub fn clear_facet(&mut self, facet: Facet) {
-        self.selected_mut(facet).clear();
-    }
-
     /// Selects exactly `id` in `facet` (and nothing else there).
     pub fn select_only(&mut self, facet: Facet, id: &str) {
         let selected = self.selected_mut(facet);
@@ -230,13 +225,6 @@ impl Filters {
     /// Whether no filter is active (no option, no search words, starred off).
     pub fn is_empty(&self) -> bool {
         self.active().is_empty()
-    }
-
-    /// Whether no facet option is selected (search and starred aside).
-    pub fn no_facet_selected(&self) -> bool {
-        Facet::ALL
-            .into_iter()
-            .all(|facet| self.selected(facet).is_empty())
     }
 
     /// How many filters are active.
@@ -271,30 +259,5 @@ impl Filters {
             ActiveFilter::Text(_) => self.text.clear(),
             ActiveFilter::Starred => self.starred = false,
         }
-    }
-
-    /// Whether `talk` passes every facet: OR within a facet, AND across facets. (Search text
-    /// and starred need the index and the reader's stars: see [`crate::Selection`].)
-    pub fn matches(&self, talk: &Talk) -> bool {
-        Facet::ALL
-            .into_iter()
-            .all(|facet| self.facet_matches(facet, talk))
-    }
-
-    /// Whether `talk` passes every facet except `skipped` (used for live option counts).
-    pub fn matches_except(&self, skipped: Facet, talk: &Talk) -> bool {
-        Facet::ALL
-            .into_iter()
-            .filter(|&facet| facet != skipped)
-            .all(|facet| self.facet_matches(facet, talk))
-    }
-
-    fn facet_matches(&self, facet: Facet, talk: &Talk) -> bool {
-        let selected = self.selected(facet);
-        selected.is_empty()
-            || facet
-                .talk_values(talk)
-                .into_iter()
-                .any(|id| selected.contains(id))
     }
 }

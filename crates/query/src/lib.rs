@@ -7,7 +7,8 @@
 //! browser.
 //!
 //! * [`text`] folds text for search (the compiler indexes with the same function);
-//! * [`search`] answers queries from the prebuilt index, [`highlight`] marks matches;
+//! * [`search`] answers queries from the prebuilt index, [`highlight`] marks matches,
+//!   [`html_text`] reads the text out of notes HTML (indexed, and excerpted on cards);
 //! * [`filters`] is the facet state, [`index`] the bundle prepared for fast filtering and
 //!   sorting, [`sort`] the orders;
 //! * [`selection`] puts them together: one [`Selection`] per change of the filters.
@@ -15,6 +16,7 @@
 pub mod facets;
 pub mod filters;
 pub mod highlight;
+pub mod html_text;
 pub mod index;
 pub mod search;
 pub mod selection;
