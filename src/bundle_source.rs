@@ -125,28 +125,49 @@ pub fn resolve_url(url: &str) -> String {
     }
 }
 
-/// Fetches and parses the bundle at `url`.
-pub async fn fetch_bundle(url: &str) -> Result<Bundle, LoadError> {
+/// Fetches and parses the bundle at `url`; with it, its absolute URL, which the files of a
+/// split bundle are relative to.
+pub async fn fetch_bundle(url: &str) -> Result<(Bundle, String), LoadError> {
     let url = resolve_url(url);
-    let response = gloo_net::http::Request::get(&url)
+    let text = fetch_text(&url).await?;
+    Ok((parse_bundle(&text)?, url))
+}
+
+/// Fetches `file` of a split bundle (a path from its `files`), relative to the bundle's URL, and
+/// parses it as JSON.
+pub async fn fetch_bundle_file<T: serde::de::DeserializeOwned>(
+    bundle_url: &str,
+    file: &str,
+) -> Result<T, LoadError> {
+    let url = web_sys::Url::new_with_base(file, bundle_url)
+        .map(|url| url.href())
+        .unwrap_or_else(|_| file.to_owned());
+    let text = fetch_text(&url).await?;
+    serde_json::from_str(&text).map_err(|error| LoadError::Invalid {
+        message: format!("{url}: {error}"),
+    })
+}
+
+/// Fetches the text at the absolute `url`, with errors a reader can act on.
+async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let response = gloo_net::http::Request::get(url)
         .send()
         .await
         .map_err(|error| LoadError::Network {
-            url: url.clone(),
+            url: url.to_owned(),
             message: error.to_string(),
         })?;
     if !response.ok() {
         return Err(LoadError::Http {
-            url,
+            url: url.to_owned(),
             status: response.status(),
             status_text: response.status_text(),
         });
     }
-    let text = response.text().await.map_err(|error| LoadError::Network {
-        url: url.clone(),
+    response.text().await.map_err(|error| LoadError::Network {
+        url: url.to_owned(),
         message: error.to_string(),
-    })?;
-    parse_bundle(&text)
+    })
 }
 
 #[cfg(test)]

@@ -5,13 +5,19 @@
 use leptos::prelude::*;
 use recap_bundle::{LinkKind, Talk};
 use recap_query::html_text::plain_text;
-use recap_query::{Facet, SearchQuery, excerpt, has_match, highlight};
+use recap_query::{Facet, SearchQuery, Selection, excerpt, has_match, highlight};
 
 use crate::app::Viewer;
+use crate::bundle_parts::Arrival;
 use crate::url_state::talk_href;
 
 /// Cards rendered at first, and added by each "Show more".
 pub const PAGE_SIZE: usize = 48;
+
+/// Cards built in the same task as the change that asks for them (a filter, a search): enough
+/// to fill a screen. The rest of the page follows in slices of this size, one per frame, so the
+/// first frame after a reader's input never waits for cards below the fold.
+pub const SLICE: usize = 12;
 
 /// The cards of the current selection, a page at a time.
 ///
@@ -22,22 +28,46 @@ pub fn TalkList() -> impl IntoView {
     let viewer = expect_context::<Viewer>();
     let selection = viewer.selection;
     let limit = RwSignal::new(PAGE_SIZE);
-    // A new selection starts again from its first page.
-    Effect::new(move |previous: Option<()>| {
+    // Counts the selections seen: a new one starts again from its first page and first slice.
+    let generation = Memo::new(move |previous: Option<&u64>| {
         selection.track();
+        previous.map_or(0, |generation| generation + 1)
+    });
+    Effect::new(move |previous: Option<()>| {
+        generation.track();
         if previous.is_some() {
             limit.set(PAGE_SIZE);
         }
     });
+    // How many cards of the current generation may be built so far.
+    let built = RwSignal::new((0_u64, SLICE));
     let shown = Memo::new(move |_| {
+        let generation = generation.get();
+        let allowed = built.with(|(of, cards)| if *of == generation { *cards } else { SLICE });
         selection.with(|selection| {
             selection
                 .indices()
                 .iter()
                 .copied()
-                .take(limit.get())
+                .take(limit.get().min(allowed))
                 .collect::<Vec<_>>()
         })
+    });
+    // Once a slice is on screen, the next one is built after the browser has painted.
+    Effect::new(move |_| {
+        let generation = generation.get();
+        let wanted = limit.get().min(selection.with(Selection::len));
+        let have = shown.with(Vec::len);
+        if have < wanted {
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        let _ = built.try_set((generation, have + SLICE));
+                    },
+                    std::time::Duration::ZERO,
+                );
+            });
+        }
     });
     let remaining = move || selection.with(|s| s.len()).saturating_sub(limit.get());
     view! {
@@ -100,7 +130,7 @@ pub fn TalkCard(index: usize) -> impl IntoView {
             }
         }
     };
-    let has_notes = talk.notes.iter().any(|notes| !notes.html.trim().is_empty());
+    let has_notes = talk.has_notes();
     let summary = summary_or_excerpt(index, query);
     view! {
         <article class="talk-card" data-testid="talk-card" data-id=id.clone()>
@@ -130,33 +160,42 @@ pub fn TalkCard(index: usize) -> impl IntoView {
     }
 }
 
-/// The card's summary; while searching, when the summary does not show why the talk matched,
-/// an excerpt of the notes around the first match instead.
+/// The card's summary; while searching, when neither the title, the speakers nor the summary
+/// show why the talk matched, an excerpt of the notes around the first match instead (fetching
+/// the talk's notes if they are not there yet; the summary shows meanwhile).
 fn summary_or_excerpt(index: usize, query: Memo<SearchQuery>) -> impl IntoView + use<> {
-    let bundle = expect_context::<Viewer>().bundle;
+    let viewer = expect_context::<Viewer>();
+    let (bundle, parts) = (viewer.bundle, viewer.parts);
     let summary = bundle.talks[index].summary.trim().to_owned();
     // The notes' text, extracted the first time a search needs it.
     let notes_text = StoredValue::new(None::<String>);
     let shown = move || {
-        query.with(|query| {
-            if !query.is_empty() && !has_match(&summary, query) {
-                let excerpt = notes_text
-                    .try_update_value(|text| {
-                        let text = text.get_or_insert_with(|| {
-                            let notes = &bundle.talks[index].notes;
-                            let texts: Vec<String> =
-                                notes.iter().map(|notes| plain_text(&notes.html)).collect();
-                            texts.join(" ")
-                        });
-                        excerpt(text, query, EXCERPT_CHARS)
-                    })
-                    .flatten();
-                if let Some(excerpt) = excerpt {
-                    return (excerpt, true);
-                }
-            }
-            (summary.clone(), false)
-        })
+        let talk = &bundle.talks[index];
+        let visible_match = |query: &SearchQuery| {
+            has_match(&summary, query)
+                || has_match(&talk.display_title(), query)
+                || talk
+                    .speakers
+                    .iter()
+                    .any(|speaker| has_match(&speaker.name, query))
+        };
+        if query.with(|query| query.is_empty() || visible_match(query)) {
+            return (summary.clone(), false);
+        }
+        if notes_text.with_value(Option::is_none)
+            && let Arrival::Ready(html) = parts.notes_html(talk)
+        {
+            let texts: Vec<String> = html.iter().map(|html| plain_text(html)).collect();
+            notes_text.set_value(Some(texts.join(" ")));
+        }
+        let excerpt = notes_text.with_value(|text| {
+            text.as_ref()
+                .and_then(|text| query.with(|query| excerpt(text, query, EXCERPT_CHARS)))
+        });
+        match excerpt {
+            Some(excerpt) => (excerpt, true),
+            None => (summary.clone(), false),
+        }
     };
     move || {
         let (text, is_excerpt) = shown();

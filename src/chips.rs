@@ -95,13 +95,20 @@ pub fn NoResults(
     starred: Signal<BTreeSet<String>>,
 ) -> impl IntoView {
     let filters = state.filters();
-    let index = expect_context::<crate::app::Viewer>().index;
+    let viewer = expect_context::<crate::app::Viewer>();
+    let index = viewer.index;
+    let search = viewer.parts.search();
     let suggestions = {
         let bundle = bundle.clone();
         move || {
-            let relaxed = selection.with(|selection| {
-                filters.with(|filters| {
-                    starred.with(|starred| selection.relaxations(&bundle, &index, filters, starred))
+            let relaxed = search.with(|search| {
+                let search = search.ready().map(|search| &**search);
+                selection.with(|selection| {
+                    filters.with(|filters| {
+                        starred.with(|starred| {
+                            selection.relaxations(&bundle, &index, search, filters, starred)
+                        })
+                    })
                 })
             });
             relaxed

@@ -9,9 +9,11 @@
 //! [`search_box`], [`filters`] (the facet sidebar), [`chips`] (active filters and the empty
 //! state), [`cards`] (talk cards), [`talk_view`], [`overview`] (speaker and conference headers),
 //! [`favourites`] (stars and their export) and [`theme`]; [`url_state`] holds the reader's place
-//! and its URL mirror, [`bundle_source`] the loading of the bundle.
+//! and its URL mirror, [`bundle_source`] the loading of the bundle, [`bundle_parts`] its search index and notes, which
+//! arrive after the cards.
 
 pub mod app;
+pub mod bundle_parts;
 pub mod bundle_source;
 pub mod cards;
 pub mod chips;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use recap_bundle::{Bundle, Talk, TalkNotes};
 
 use crate::app::Viewer;
+use crate::bundle_parts::Arrival;
 use crate::cards::{Links, Speakers, StarButton, TalkMeta, Tracks, is_plain_click, is_web_url};
 use crate::filters::unique_id;
 use crate::url_state::talk_href;
@@ -64,17 +65,44 @@ pub fn TalkView(id: String) -> impl IntoView {
             })
         }
     };
-    let notes = talk
-        .notes
-        .iter()
-        .filter(|notes| !notes.html.trim().is_empty())
-        .cloned()
-        .collect::<Vec<_>>();
-    let several = notes.len() > 1;
-    let sources = notes
-        .into_iter()
-        .map(|notes| view! { <RecapNotes notes several /> })
-        .collect_view();
+    let sources = {
+        let (parts, talk) = (viewer.parts.clone(), talk.clone());
+        move || {
+            match parts.notes_html(&talk) {
+            Arrival::Ready(html) => {
+                let notes: Vec<(TalkNotes, String)> = talk
+                    .notes
+                    .iter()
+                    .cloned()
+                    .zip(html)
+                    .filter(|(_, html)| !html.trim().is_empty())
+                    .collect();
+                let several = notes.len() > 1;
+                notes
+                    .into_iter()
+                    .map(|(notes, html)| view! { <RecapNotes notes html several /> })
+                    .collect_view()
+                    .into_any()
+            }
+            Arrival::Pending => view! {
+                <p class="notes-state" data-testid="notes-loading" role="status">"Loading the notes…"</p>
+            }
+            .into_any(),
+            Arrival::Failed(error) => {
+                let (parts, talk) = (parts.clone(), talk.clone());
+                view! {
+                    <div class="notes-state notes-failed" data-testid="notes-error" role="alert">
+                        <p>{format!("The notes could not be loaded. {error}")}</p>
+                        <button type="button" class="button" on:click=move |_| parts.retry_notes(&talk)>
+                            "Try again"
+                        </button>
+                    </div>
+                }
+                .into_any()
+            }
+        }
+        }
+    };
     let title = talk.display_title();
     let title_id = unique_id("talk-view-title");
     let labelled_by = title_id.clone();
@@ -138,7 +166,7 @@ fn BackButton() -> impl IntoView {
 
 /// One recap's notes on the talk, with who wrote them and where.
 #[component]
-fn RecapNotes(notes: TalkNotes, several: bool) -> impl IntoView {
+fn RecapNotes(notes: TalkNotes, html: String, several: bool) -> impl IntoView {
     let bundle = expect_context::<Viewer>().bundle;
     let source = recap_source(&bundle, &notes);
     let recap_title = source
@@ -170,7 +198,7 @@ fn RecapNotes(notes: TalkNotes, several: bool) -> impl IntoView {
                 {author}
                 {date}
             </p>
-            <div class="talk-notes-body" inner_html=notes.html.clone()></div>
+            <div class="talk-notes-body" inner_html=html></div>
         </section>
     }
 }

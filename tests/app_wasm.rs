@@ -57,6 +57,7 @@ fn talk(
                 "<p>Notes on {id}.</p><ul><li>first point</li><li>second point</li></ul>"
             ),
         }],
+        notes_chunk: None,
     }
 }
 
@@ -157,6 +158,7 @@ fn fixture() -> Bundle {
             name: "Example Org".to_owned(),
         }],
         search: Default::default(),
+        files: None,
     };
     bundle.search = recap_query::build_index(bundle.talks.iter().map(|talk| {
         let mut fields = Vec::new();

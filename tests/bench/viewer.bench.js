@@ -6,11 +6,13 @@
 //   own `recap:first-card` performance mark is used when it sets one; otherwise a
 //   MutationObserver installed before any page script notes the time. Every load is a first
 //   visit (the server sends `Cache-Control: no-store`, service workers are blocked).
-// - filter latency: clicking a facet option's checkbox → the first DOM mutation (the app's
-//   synchronous work done), then the next frame (requestAnimationFrame, then a message posted
+// - filter latency: clicking a facet option's checkbox → the DOM updated: a message posted from
+//   the first DOM mutation's observer runs once the app's update (its task and every microtask
+//   it queued) is done. Then also → the next frame (requestAnimationFrame, then a message posted
 //   from it, which runs after that frame's style and layout). Measured in the page with
 //   performance.now(), from just before the click. The same measurement of a change that costs
-//   nothing (one attribute) gives the method's floor: waiting for the next frame.
+//   nothing (one attribute) gives the method's floor: waiting for the next frame. Interactions
+//   are measured once the search index has arrived (the app's `recap:search-ready` mark).
 // - search latency: the same, for one `input` event on `[data-testid="search"]` (skipped, and
 //   reported as n/a, while the app has no search box).
 // - memory after loading: the JS heap (CDP Runtime.getHeapUsage, after a GC), the wasm linear
@@ -27,6 +29,7 @@ const LOADS = Number(process.env.BENCH_LOADS ?? 10);
 const OUT = resolve(process.env.BENCH_OUT ?? 'target/bench');
 const CARD = '[data-testid="talk-card"]';
 const FIRST_CARD_MARK = 'recap:first-card';
+const SEARCH_READY_MARK = 'recap:search-ready';
 /** How long one load or one interaction may take before it counts as missed. */
 const LOAD_TIMEOUT = 120_000;
 const INTERACTION_TIMEOUT = 10_000;
@@ -58,8 +61,14 @@ function instrument({ card, timeout }) {
   });
   observer.observe(document, { childList: true, subtree: true });
   // Runs `act` and resolves with the ms from just before it to the first DOM mutation it causes
-  // (`mutation`: the app's synchronous work is done) and to the frame after that (`frame`), or
-  // with null when nothing changes within `timeout`.
+  // (`mutation`), to the end of the update that mutation is part of (`updated`: a task posted
+  // then runs after the app's task and its microtasks) and to the frame after that (`frame`),
+  // or with null when nothing changes within `timeout`.
+  const afterTask = (callback) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = callback;
+    channel.port2.postMessage(null);
+  };
   bench.measure = (act) =>
     new Promise((resolve) => {
       let settled = false;
@@ -68,13 +77,15 @@ function instrument({ card, timeout }) {
         settled = true;
         const mutation = performance.now() - start;
         mutations.disconnect();
+        let updated = null;
+        afterTask(() => {
+          updated = performance.now() - start;
+        });
         requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => {
+          afterTask(() => {
             clearTimeout(timer);
-            resolve({ mutation, frame: performance.now() - start });
-          };
-          channel.port2.postMessage(null);
+            resolve({ mutation, updated: updated ?? performance.now() - start, frame: performance.now() - start });
+          });
         });
       });
       const timer = setTimeout(() => {
@@ -173,7 +184,7 @@ async function baseline(page) {
 }
 
 function newSamples() {
-  return { ms: [], mutationMs: [], missed: 0 };
+  return { ms: [], mutationMs: [], updatedMs: [], missed: 0 };
 }
 
 function record(samples, result) {
@@ -182,7 +193,21 @@ function record(samples, result) {
   } else {
     samples.ms.push(result.frame);
     samples.mutationMs.push(result.mutation);
+    samples.updatedMs.push(result.updated);
   }
+}
+
+/** Waits for the app's search index (its `recap:search-ready` mark); the ms it took from
+ * navigation start, or null for an app without the mark. */
+async function searchReady(page) {
+  const mark = async () => page.evaluate((name) => performance.getEntriesByName(name)[0]?.startTime ?? null, SEARCH_READY_MARK);
+  const deadline = Date.now() + LOAD_TIMEOUT;
+  while (Date.now() < deadline) {
+    const at = await mark();
+    if (at !== null) return at;
+    await page.waitForTimeout(20);
+  }
+  return null;
 }
 
 /** Sets the search box to a term with one `input` event, measured; then clears it. */
@@ -214,6 +239,7 @@ for (const talks of SIZES) {
     const notes = [];
     const firstCard = { source: null, ms: [] };
     const bundleLoaded = { ms: [] };
+    const searchIndexReady = { ms: [] };
     let page = null;
     for (let run = 0; run < LOADS; run += 1) {
       if (page) await page.close();
@@ -222,6 +248,8 @@ for (const talks of SIZES) {
       firstCard.source = loaded.timing.source;
       firstCard.ms.push(loaded.timing.firstCard);
       if (loaded.timing.bundleLoaded !== null) bundleLoaded.ms.push(loaded.timing.bundleLoaded);
+      const ready = await searchReady(page);
+      if (ready !== null) searchIndexReady.ms.push(ready);
     }
     const cards = await page.locator(CARD).count();
     expect(cards).toBeGreaterThan(0);
@@ -230,6 +258,7 @@ for (const talks of SIZES) {
       cardsShown: cards,
       firstCard,
       bundleLoaded,
+      searchIndexReady,
       memory: await memory(page),
       baseline: await baseline(page),
       filter: await filterLatency(page, notes),

@@ -17,7 +17,11 @@ use serde::{Deserialize, Serialize};
 ///   several recaps carries each recap's notes in `talk.notes[]`; tracks list their `aliases`.
 /// - v3: `companies[]` and `talk.companies` (the company facet), and a prebuilt full-text
 ///   [`SearchIndex`] in `search`.
-pub const SCHEMA_VERSION: u32 = 3;
+/// - v4: the **split layout**: `bundle.json` is the card index (talks without their notes' HTML)
+///   and names, in [`BundleFiles`], the search index and the content-hashed [`NotesChunk`]s that
+///   hold the notes; `talk.notes_chunk` says which chunk has a talk's notes. A bundle may still
+///   carry everything inline (no `files`), as tests and single-file embeds do.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// A whole compiled archive of recaps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -35,8 +39,55 @@ pub struct Bundle {
     pub speakers: Vec<Speaker>,
     /// Every company a speaker is attached to, sorted by name.
     pub companies: Vec<Company>,
-    /// The full-text search index over every talk, built at compile time.
+    /// The full-text search index over every talk, built at compile time. Empty in the split
+    /// layout, where it is the file [`BundleFiles::search`].
+    #[serde(default, skip_serializing_if = "SearchIndex::is_empty")]
     pub search: SearchIndex,
+    /// In the split layout, the files that hold the search index and the notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files: Option<BundleFiles>,
+}
+
+/// The files of a bundle in the split layout, as URLs relative to `bundle.json`.
+///
+/// Their names carry a hash of their content, so a host and the service worker may cache them
+/// forever: a rebuild that changes them changes their names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct BundleFiles {
+    /// The [`SearchIndex`], loaded right after the cards are shown.
+    pub search: String,
+    /// The [`NotesChunk`]s; a talk's `notes_chunk` is a position in this list.
+    pub notes: Vec<String>,
+}
+
+/// The notes' HTML of a run of consecutive talks, loaded when one of them is opened or a search
+/// needs an excerpt of its notes.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct NotesChunk {
+    /// The talks whose notes this chunk holds, in bundle order.
+    pub talks: Vec<ChunkTalk>,
+}
+
+/// One talk's notes in a [`NotesChunk`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ChunkTalk {
+    /// Id of the [`Talk`].
+    pub id: String,
+    /// The HTML of each of the talk's [`TalkNotes`], in the same order.
+    pub html: Vec<String>,
+}
+
+impl NotesChunk {
+    /// The notes' HTML of the talk with this id, in the order of its [`Talk::notes`].
+    pub fn html_of(&self, talk_id: &str) -> Option<&[String]> {
+        self.talks
+            .iter()
+            .find(|talk| talk.id == talk_id)
+            .map(|talk| talk.html.as_slice())
+    }
 }
 
 /// One conference, as covered by a recap.
@@ -108,6 +159,10 @@ pub struct Talk {
     /// Each recap's notes on the talk, in file order (several when recaps of one conference
     /// cover the same talk).
     pub notes: Vec<TalkNotes>,
+    /// In the split layout, the position in [`BundleFiles::notes`] of the chunk holding this
+    /// talk's notes; none when the talk has no notes (or they are inline).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes_chunk: Option<u32>,
 }
 
 /// One recap's notes on a talk.
@@ -118,7 +173,9 @@ pub struct TalkNotes {
     pub source: SourceLocation,
     /// The recap's author, from its front matter.
     pub author: Option<String>,
-    /// The notes as sanitized HTML: safe to insert into a page as is.
+    /// The notes as sanitized HTML: safe to insert into a page as is. Empty here in the split
+    /// layout: the talk's [`NotesChunk`] holds it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub html: String,
 }
 
@@ -253,6 +310,11 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
+    /// Whether the index has no terms (an empty archive, or the split layout's `bundle.json`).
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
     /// Encodes one posting.
     pub fn posting(talk_index: usize, field: SearchField) -> u32 {
         (talk_index as u32) << 2 | field as u32
@@ -306,6 +368,11 @@ impl Bundle {
 }
 
 impl Talk {
+    /// Whether any recap wrote notes on the talk (inline, or in a chunk).
+    pub fn has_notes(&self) -> bool {
+        self.notes_chunk.is_some() || self.notes.iter().any(|notes| !notes.html.trim().is_empty())
+    }
+
     /// Where the talk is first described.
     pub fn source(&self) -> Option<&SourceLocation> {
         self.notes.first().map(|n| &n.source)

@@ -173,6 +173,7 @@ pub fn assemble(recaps: &[ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) ->
                 links: talk.links,
                 summary: talk.summary,
                 notes: talk.notes,
+                notes_chunk: None,
             });
         }
     }

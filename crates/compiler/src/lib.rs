@@ -5,7 +5,8 @@
 //! ([`front_matter`]) → rewrite Hugo shortcodes ([`shortcodes`]) → outline the Markdown
 //! ([`markdown`]) → find days and talks ([`extract`], with [`days`], [`heading`], [`people`]) →
 //! render sanitized notes ([`notes`]). [`assemble`] then joins all recaps into one bundle, with
-//! its [`companies`] and [`search_index`].
+//! its [`companies`] and [`search_index`]. [`layout`] writes it as the card index `bundle.json`
+//! plus content-hashed files for the search index and the notes.
 
 pub mod affiliation;
 pub mod assemble;
@@ -19,6 +20,7 @@ pub mod front_matter;
 pub mod heading;
 pub mod hints;
 pub mod inputs;
+pub mod layout;
 pub mod list_talks;
 pub mod markdown;
 pub mod mojibake;

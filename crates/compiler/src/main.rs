@@ -28,7 +28,8 @@ enum Command {
         /// Recap files (.md) or folders searched recursively.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// Where to write the bundle.
+        /// Where to write the bundle's card index, e.g. `dist/bundle.json`; its search index and
+        /// notes go to content-hashed files in the folder of the same name (`dist/bundle/`).
         #[arg(long, short)]
         out: PathBuf,
         /// Hide notes (sections that are not talks, repairs); warnings and errors still show.
@@ -126,12 +127,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 std::fs::create_dir_all(parent)
                     .with_context(|| format!("creating {}", parent.display()))?;
             }
-            std::fs::write(&out, recap_compiler::bundle_json(&compilation.bundle))
-                .with_context(|| format!("writing {}", out.display()))?;
+            let written = recap_compiler::layout::write(&compilation.bundle, &out)?;
             let bundle = &compilation.bundle;
             eprintln!(
-                "wrote {}: {} conferences, {} talks, {} speakers, {} tracks",
+                "wrote {} and {} files in {}/: {} conferences, {} talks, {} speakers, {} tracks",
                 out.display(),
+                written.len() - 1,
+                recap_compiler::layout::folder_of(&out),
                 bundle.conferences.len(),
                 bundle.talks.len(),
                 bundle.speakers.len(),

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use recap_bundle::Bundle;
+use recap_bundle::{Bundle, SearchIndex};
 
 use crate::facets::FacetOption;
 use crate::filters::{ActiveFilter, Facet, Filters};
@@ -26,6 +26,8 @@ pub struct Selection {
     /// Per facet ([`Facet::ALL`] order), per option position: its live count.
     counts: Vec<Vec<u32>>,
     order: SortOrder,
+    /// Search words were given but the search index has not arrived yet.
+    search_pending: bool,
 }
 
 impl Selection {
@@ -37,20 +39,36 @@ impl Selection {
         starred: &BTreeSet<String>,
         order: Option<SortOrder>,
     ) -> Selection {
-        Selection::with_index(bundle, &BundleIndex::new(bundle), filters, starred, order)
+        Selection::with_index(
+            bundle,
+            &BundleIndex::new(bundle),
+            Some(&bundle.search),
+            filters,
+            starred,
+            order,
+        )
     }
 
     /// Applies `filters` (with the reader's `starred` talk ids) to `bundle`, listing matches in
     /// `order` (or the default order for the filters when `None`).
+    ///
+    /// `search` is the bundle's search index, `None` while it is still loading (the split
+    /// layout): search words then match nothing yet and the selection says it is
+    /// [pending](Selection::is_search_pending).
     pub fn with_index(
         bundle: &Bundle,
         index: &BundleIndex,
+        search_index: Option<&SearchIndex>,
         filters: &Filters,
         starred: &BTreeSet<String>,
         order: Option<SortOrder>,
     ) -> Selection {
         let query = SearchQuery::parse(filters.text());
-        let hits = search(&bundle.search, bundle.talks.len(), &query);
+        let search_pending = search_index.is_none() && !query.is_empty();
+        let hits = match search_index {
+            Some(search_index) => search(search_index, bundle.talks.len(), &query),
+            None => None,
+        };
         // Per facet: which option positions are selected (None: the facet filters nothing).
         // An id the archive doesn't have selects nothing, so that facet matches no talk.
         let selected: Vec<Option<Vec<bool>>> = Facet::ALL
@@ -74,7 +92,8 @@ impl Selection {
             .collect();
         let mut indices = Vec::new();
         for (talk_index, talk) in bundle.talks.iter().enumerate() {
-            let passes_extras = hits.as_ref().is_none_or(|hits| hits.matches(talk_index))
+            let passes_extras = !search_pending
+                && hits.as_ref().is_none_or(|hits| hits.matches(talk_index))
                 && (!filters.starred_only() || starred.contains(&talk.id));
             if !passes_extras {
                 continue;
@@ -133,7 +152,13 @@ impl Selection {
             indices,
             counts,
             order,
+            search_pending,
         }
+    }
+
+    /// Whether search words wait for the search index (nothing matches until it arrives).
+    pub fn is_search_pending(&self) -> bool {
+        self.search_pending
     }
 
     /// Positions in `bundle.talks` of the talks to show, in order.
@@ -209,6 +234,7 @@ impl Selection {
         &self,
         bundle: &Bundle,
         index: &BundleIndex,
+        search_index: Option<&SearchIndex>,
         filters: &Filters,
         starred: &BTreeSet<String>,
     ) -> Vec<(ActiveFilter, usize)> {
@@ -221,6 +247,7 @@ impl Selection {
                 let count = Selection::with_index(
                     bundle,
                     index,
+                    search_index,
                     &without,
                     starred,
                     Some(SortOrder::Conference),

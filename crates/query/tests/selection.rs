@@ -34,6 +34,7 @@ fn talk(
         links: Vec::new(),
         summary: String::new(),
         notes: Vec::new(),
+        notes_chunk: None,
     };
     (talk, notes.to_owned())
 }
@@ -150,6 +151,7 @@ fn archive() -> Bundle {
             .to_vec(),
         talks: talks.into_iter().map(|(talk, _)| talk).collect(),
         search: index,
+        files: None,
     }
 }
 
@@ -275,6 +277,7 @@ fn an_empty_result_suggests_the_filter_to_remove() {
     let relaxed = selection.relaxations(
         &bundle,
         &BundleIndex::new(&bundle),
+        Some(&bundle.search),
         &filters,
         &BTreeSet::new(),
     );
@@ -337,4 +340,40 @@ fn an_unknown_id_in_the_url_matches_nothing_but_keeps_the_other_counts() {
     let index = BundleIndex::new(&bundle);
     let tracks = selection.facet_options(&index, &filters, Facet::Track);
     assert_eq!(tracks.iter().map(|o| o.count).sum::<usize>(), 6);
+}
+
+#[test]
+fn search_words_wait_for_a_search_index_still_loading() {
+    let bundle = archive();
+    let index = BundleIndex::new(&bundle);
+    let none = BTreeSet::new();
+    let searching = Filters::from_query("q=reconcile");
+    let waiting = Selection::with_index(&bundle, &index, None, &searching, &none, None);
+    assert!(waiting.is_search_pending());
+    assert!(
+        waiting.is_empty(),
+        "no talk may pass for a match before the index is there"
+    );
+
+    let arrived = Selection::with_index(
+        &bundle,
+        &index,
+        Some(&bundle.search),
+        &searching,
+        &none,
+        None,
+    );
+    assert!(!arrived.is_search_pending());
+    assert!(!arrived.is_empty());
+
+    let facets_only = Filters::from_query("conference=south");
+    let browsing = Selection::with_index(&bundle, &index, None, &facets_only, &none, None);
+    assert!(
+        !browsing.is_search_pending(),
+        "facets never wait for the search index"
+    );
+    assert_eq!(
+        browsing.len(),
+        Selection::new(&bundle, &facets_only, &none, None).len()
+    );
 }

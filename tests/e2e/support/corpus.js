@@ -3,7 +3,7 @@
 // the extra bundles `cargo xtask test` writes to target/e2e/.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** The workspace root. */
 export const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -28,9 +28,35 @@ export function expectedTalkCount() {
 /** The built site under test (see playwright.config.js). */
 export const DIST = resolve(ROOT, process.env.E2E_DIST ?? 'dist');
 
-/** The bundle of the site under test (dist/bundle.json). */
+/** The bundle of the site under test (dist/bundle.json and its files), whole. */
 export function siteBundle() {
-  return readJson(join(DIST, 'bundle.json'));
+  return readBundle(join(DIST, 'bundle.json'));
+}
+
+/** The files of a bundle in the split layout (`recap build`): `[name relative to the card
+ * index, absolute path]`, the search index first; none for an inline bundle. */
+export function bundleFiles(path) {
+  const { files } = readJson(path);
+  if (!files) return [];
+  return [files.search, ...files.notes].map((name) => [name, join(dirname(path), name)]);
+}
+
+/** A bundle in the split layout put back together as one inline bundle: every talk's notes'
+ * HTML and the search index in place, as the app has them once every part has arrived. */
+function inlined(path, bundle) {
+  if (!bundle.files) return bundle;
+  const { search, notes } = bundle.files;
+  const chunks = notes.map((name) => readJson(join(dirname(path), name)));
+  bundle.search = readJson(join(dirname(path), search));
+  for (const talk of bundle.talks) {
+    const html = talk.notes_chunk === undefined
+      ? []
+      : chunks[talk.notes_chunk].talks.find(({ id }) => id === talk.id).html;
+    talk.notes.forEach((notes, i) => { notes.html = html[i] ?? ''; });
+    delete talk.notes_chunk;
+  }
+  delete bundle.files;
+  return bundle;
 }
 
 /** Id of the track with this label in a bundle. */
@@ -52,10 +78,10 @@ export function talksWhere(bundle, selected = {}) {
 /** Bundle compiled from the project's own sample recaps (recaps/): the screenshots show these. */
 export const SAMPLES_BUNDLE = join(ROOT, 'target', 'e2e', 'samples.json');
 
-/** A bundle written by `cargo xtask test` into target/e2e/ (or any bundle file). */
+/** A bundle written by `cargo xtask test` into target/e2e/ (or any bundle file), whole. */
 export function readBundle(path) {
   try {
-    return readJson(path);
+    return inlined(path, readJson(path));
   } catch (error) {
     throw new Error(`cannot read ${path} (\`cargo xtask test\` writes it): ${error.message}`);
   }

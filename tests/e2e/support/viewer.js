@@ -2,6 +2,7 @@
 // reader sees and does.
 import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
+import { bundleFiles } from './corpus.js';
 
 /** localStorage keys the app keeps (src/favourites.rs, src/theme.rs). */
 export const STARRED_KEY = 'recap-viewer.starred';
@@ -62,12 +63,18 @@ export class RecapViewer {
     await expect(this.talkView).toHaveAttribute('data-id', id);
   }
 
-  /** Answers every request for bundle.json with this file, body or status instead. */
+  /** Answers every request for bundle.json with this file (and its search index and notes
+   * chunks, when it is in the split layout), body or status instead. */
   async serveBundle({ path, body, status = 200 }) {
     const content = path ? readFileSync(path) : body;
     await this.page.route('**/bundle.json', (route) =>
       route.fulfill({ status, contentType: 'application/json', body: content }),
     );
+    for (const [name, file] of path ? bundleFiles(path) : []) {
+      await this.page.route(`**/${name}`, (route) =>
+        route.fulfill({ contentType: 'application/json', body: readFileSync(file) }),
+      );
+    }
   }
 
   /** Sets localStorage before any script of the page runs (e.g. stars from an earlier visit). */

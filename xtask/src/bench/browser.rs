@@ -25,6 +25,9 @@ pub struct BrowserResult {
     pub cards_shown: usize,
     pub first_card: Samples,
     pub bundle_loaded: Samples,
+    /// Navigation start → the app's `recap:search-ready` mark (the search index arrived).
+    #[serde(default)]
+    pub search_index_ready: Option<Samples>,
     pub memory: Memory,
     /// The method's floor: a change that costs the page nothing.
     pub baseline: Option<Samples>,
@@ -43,9 +46,9 @@ pub struct Samples {
     pub source: Option<String>,
     /// For interactions: to the frame after the DOM changed.
     pub ms: Vec<f64>,
-    /// For interactions: to the first DOM mutation.
+    /// For interactions: to the end of the update (the app's task and its microtasks).
     #[serde(default)]
-    pub mutation_ms: Vec<f64>,
+    pub updated_ms: Vec<f64>,
     /// Interactions after which the DOM did not change within the time limit.
     #[serde(default)]
     pub missed: usize,
@@ -57,9 +60,9 @@ impl Samples {
         percentile(&self.ms, p)
     }
 
-    /// The same of [`Samples::mutation_ms`].
-    pub fn mutation_percentile(&self, p: f64) -> Option<f64> {
-        percentile(&self.mutation_ms, p)
+    /// The same of [`Samples::updated_ms`].
+    pub fn updated_percentile(&self, p: f64) -> Option<f64> {
+        percentile(&self.updated_ms, p)
     }
 }
 

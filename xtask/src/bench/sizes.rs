@@ -37,6 +37,16 @@ impl Sizes {
     pub fn get(&self, name: &str) -> Option<&FileSize> {
         self.files.iter().find(|file| file.name == name)
     }
+
+    /// The search index of a bundle in the split layout (`bundle/search-<hash>.json`).
+    pub fn search_index(&self) -> Option<&FileSize> {
+        self.files.iter().find(|file| {
+            file.name
+                .rsplit('/')
+                .next()
+                .is_some_and(|name| name.starts_with("search-") && name.ends_with(".json"))
+        })
+    }
 }
 
 /// The app shell of a built site: `index.html` and the js, wasm and css files it loads (every
