@@ -2,6 +2,10 @@
 //! `a Globex engineer`, `a member of the Hooli core team`, `the founder of Acme`,
 //! `Initech Engineer Ada Lovelace`. Rules about English phrasing, not lists of companies.
 
+use std::borrow::Cow;
+
+use crate::text;
+
 /// Words for a role someone holds at a company.
 const ROLES: &[&str] = &[
     "engineer",
@@ -63,7 +67,12 @@ const COMPANY_JOB_TITLES: &[&str] = &[
 ];
 
 pub fn is_role(word: &str) -> bool {
-    ROLES.contains(&word.to_lowercase().trim_end_matches([',', '.']))
+    if word.is_ascii() {
+        // ASCII lower-casing keeps every byte where it is, so trimming first is the same.
+        text::lowercase_is_one_of(word.trim_end_matches([',', '.']), ROLES)
+    } else {
+        ROLES.contains(&word.to_lowercase().trim_end_matches([',', '.']))
+    }
 }
 
 fn capitalised(word: &str) -> bool {
@@ -105,10 +114,23 @@ pub fn company_at(words: &[&str], from: usize) -> Option<String> {
     (!run.is_empty()).then(|| run.join(" "))
 }
 
+/// `word.to_lowercase()`, borrowed when that changes nothing.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
 /// The company a description of a presenter attaches to them, if any.
 pub fn in_description(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let lower: Vec<String> = words.iter().map(|w| clean(w).to_lowercase()).collect();
+    let lower: Vec<Cow<str>> = words.iter().map(|w| lowercase(clean(w))).collect();
+    let role: Vec<bool> = lower.iter().map(|w| is_role(w)).collect();
     // `former CTO at Initech, board member of Hooli`: a past role, up to the start of the sentence.
     let former = |i: usize| {
         (0..=i)
@@ -116,15 +138,15 @@ pub fn in_description(text: &str) -> Option<String> {
             .take_while(|&j| j == i || !words[j].ends_with(['.', '!', '?']))
             .any(|j| {
                 matches!(
-                    lower[j].as_str(),
+                    lower[j].as_ref(),
                     "former" | "formerly" | "ex" | "previously"
                 )
             })
     };
     // `technical editor at Initech`, `Director of Community Operations at Acme`, `engineers from Globex`
     for i in 1..words.len().saturating_sub(1) {
-        let role_before = (i.saturating_sub(4)..i).any(|j| is_role(&lower[j]));
-        if matches!(lower[i].as_str(), "at" | "from")
+        let role_before = role[i.saturating_sub(4)..i].contains(&true);
+        if matches!(lower[i].as_ref(), "at" | "from")
             && role_before
             && !former(i)
             && let Some(company) = company_at(&words, i + 1)
@@ -134,7 +156,7 @@ pub fn in_description(text: &str) -> Option<String> {
     }
     // `founder of Acme`
     for i in 0..words.len().saturating_sub(2) {
-        if is_role(&lower[i])
+        if role[i]
             && lower[i + 1] == "of"
             && !former(i)
             && let Some(company) = company_at(&words, i + 2)
@@ -155,11 +177,11 @@ pub fn in_description(text: &str) -> Option<String> {
                 continue;
             };
             let membership = i >= 2
-                && matches!(lower[i - 1].as_str(), "of")
-                && matches!(lower[i - 2].as_str(), "member" | "members" | "part");
+                && matches!(lower[i - 1].as_ref(), "of")
+                && matches!(lower[i - 2].as_ref(), "member" | "members" | "part");
             let team_role = lower
                 .get(team + 1)
-                .is_some_and(|w| matches!(w.as_str(), "lead" | "leader" | "manager" | "member"));
+                .is_some_and(|w| matches!(w.as_ref(), "lead" | "leader" | "manager" | "member"));
             if membership || team_role {
                 return Some(clean(words[i + 1]).to_owned());
             }
@@ -168,9 +190,9 @@ pub fn in_description(text: &str) -> Option<String> {
     // `a Globex engineer`, `an Initech SRE` (not `a Soviet scientist`: only job titles held at
     // a company follow the company's name like that)
     for i in 0..words.len().saturating_sub(2) {
-        if matches!(lower[i].as_str(), "a" | "an")
+        if matches!(lower[i].as_ref(), "a" | "an")
             && capitalised(clean(words[i + 1]))
-            && COMPANY_JOB_TITLES.contains(&lower[i + 2].as_str())
+            && COMPANY_JOB_TITLES.contains(&lower[i + 2].as_ref())
         {
             return Some(clean(words[i + 1]).to_owned());
         }

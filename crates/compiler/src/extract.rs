@@ -98,7 +98,8 @@ pub fn extract(
     let hints = RecapHints::read(split.front_matter.recap.as_ref(), file, 1, diagnostics);
     let body = shortcodes::rewrite(split.body);
     let line_offset = split.body_line_offset;
-    let line_of = |offset: usize| markdown::line_of(&body, offset) + line_offset;
+    let lines = markdown::LineIndex::new(&body);
+    let line_of = |offset: usize| lines.line_of(offset) + line_offset;
     let mut outline = Outline::parse(&body);
     let style = heading::HeadingStyle::learn(outline.headings.iter().map(|h| h.text.as_str()));
     outline.promote(|block| is_day_line(block) || is_talk_paragraph(block, style));
@@ -198,6 +199,7 @@ pub fn extract(
     let mut groupings: Vec<(u8, Option<String>)> = Vec::new();
     let list_context = ListContext {
         body: &body,
+        lines: &lines,
         outline: &outline,
         style,
         file,
@@ -492,6 +494,7 @@ const NON_TALK_LIST_SECTIONS: &[&str] = &[
 /// What list-item talks need to know about the recap.
 struct ListContext<'a> {
     body: &'a str,
+    lines: &'a markdown::LineIndex,
     outline: &'a Outline,
     style: heading::HeadingStyle,
     file: &'a str,
@@ -548,7 +551,7 @@ impl ListContext<'_> {
                 continue;
             };
             for (item, talk) in parsed {
-                let line = markdown::line_of(self.body, item.range.start) + self.line_offset;
+                let line = self.lines.line_of(item.range.start) + self.line_offset;
                 let Some(talk) = talk else {
                     diagnostics.push(
                         Diagnostic::new(Severity::Warning, self.file, line, format!("list item \"{}\" sits in a list of talks but could not be read as one", item.text))
@@ -651,8 +654,10 @@ fn leading_meta(outline: &Outline, from: usize, to: usize) -> LeadingMeta<'_> {
         }
         let is_byline_shaped =
             block.all_emphasis || block.all_strong || people::strip_by(&block.text).is_some();
-        match people::parse_byline(&block.text)
-            .filter(|_| is_byline_shaped && meta.byline.is_none())
+        // Only a byline-shaped block is read as one (most first paragraphs are long prose).
+        match (is_byline_shaped && meta.byline.is_none())
+            .then(|| people::parse_byline(&block.text))
+            .flatten()
         {
             Some(speakers) => meta.byline = Some((block, speakers)),
             None => break,

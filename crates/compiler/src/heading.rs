@@ -273,7 +273,7 @@ fn word_offsets(text: &str) -> Vec<(usize, usize)> {
 fn by_trailing_names(text: &str) -> Option<(String, Vec<Person>)> {
     let items = people::split_list(text);
     let mut first = items.len();
-    while first > 1 && people::is_person_name(&items[first - 1]) {
+    while first > 1 && people::is_person_name(items[first - 1]) {
         first -= 1;
     }
     if first == items.len() || first == 0 {
@@ -292,10 +292,10 @@ fn by_trailing_names(text: &str) -> Option<(String, Vec<Person>)> {
 }
 
 /// The byte offset in `text` where item `index` of `items` (from [`people::split_list`]) ends.
-fn nth_item_end(text: &str, items: &[String], index: usize) -> Option<usize> {
+fn nth_item_end(text: &str, items: &[&str], index: usize) -> Option<usize> {
     let mut from = 0;
     for item in &items[..=index] {
-        let at = text[from..].find(item.as_str())? + from;
+        let at = text[from..].find(item)? + from;
         from = at + item.len();
     }
     Some(from)

@@ -31,6 +31,7 @@ pub mod search_index;
 pub mod shortcodes;
 pub mod similarity;
 pub mod slug;
+pub mod text;
 
 use std::path::PathBuf;
 

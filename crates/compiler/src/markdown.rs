@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::text;
+
 /// The pulldown-cmark options used for every parse, so tests and code never drift.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -273,7 +275,7 @@ impl Collector {
     }
 
     fn finish(self, _tag: TagEnd, outline: &mut Outline) {
-        let text = self.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = text::collapse_whitespace_owned(self.text);
         match self.heading_level {
             Some(level) => outline.headings.push(Heading {
                 level,
@@ -332,7 +334,7 @@ impl ItemCollector {
             }
             Event::End(TagEnd::Item) if depth == 1 => {
                 if let Some(mut item) = self.current.take() {
-                    item.text = item.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    item.text = text::collapse_whitespace_owned(std::mem::take(&mut item.text));
                     self.items.push(item);
                 }
             }
@@ -387,6 +389,34 @@ pub fn column_of(text: &str, offset: usize) -> u32 {
     text[line_start..offset].chars().count() as u32 + 1
 }
 
+/// The line starts of one text, so that many offsets map to lines without rescanning it.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    /// Byte offsets of every `\n` in the text, ascending.
+    newlines: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        LineIndex {
+            newlines: text
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
+            len: text.len(),
+        }
+    }
+
+    /// 1-based line of byte `offset` (the same as [`line_of`] on the indexed text).
+    pub fn line_of(&self, offset: usize) -> u32 {
+        let offset = offset.min(self.len);
+        self.newlines.partition_point(|&at| at < offset) as u32 + 1
+    }
+}
+
 /// 1-based line of byte `offset` in `text`.
 pub fn line_of(text: &str, offset: usize) -> u32 {
     text[..offset.min(text.len())]
@@ -415,6 +445,10 @@ mod tests {
             "https://t.example"
         );
         assert_eq!(line_of(text, outline.headings[1].range.start), 5);
+        let lines = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(lines.line_of(offset), line_of(text, offset), "{offset}");
+        }
         let tags = &outline.blocks[1];
         assert!(tags.all_emphasis, "{tags:?}");
         assert_eq!(tags.text, "#Rust, #Async");

@@ -36,8 +36,22 @@ pub fn repair(text: &str) -> (String, usize) {
         }
         out.extend(run.drain(..));
     };
-    for c in text.chars() {
-        if !c.is_ascii() && table.contains_key(&c) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // ASCII ends any run and is copied as it is, so a stretch of it is copied at once.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        if ascii > 0 {
+            flush(&mut run, &mut out);
+            out.push_str(&rest[..ascii]);
+            rest = &rest[ascii..];
+            continue;
+        }
+        let c = rest.chars().next().expect("rest is not empty");
+        rest = &rest[c.len_utf8()..];
+        if table.contains_key(&c) {
             run.push(c);
         } else {
             flush(&mut run, &mut out);

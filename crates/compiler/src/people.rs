@@ -4,6 +4,8 @@
 //! These are rules about how names are written (capitalised words, lowercase particles such as
 //! `van` or `de`), never lists of known people.
 
+use crate::text;
+
 /// A presenter as written in a byline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
@@ -111,19 +113,22 @@ const NOT_NAME_WORDS: &[&str] = &[
 /// Whether `word` can be part of a person's name as a capitalised word (`Fong-Jones`, `J.`,
 /// `O'Neil`, `McNamara`). Acronyms and brand casing (`ING`, `VMWare`, `CircleCI`) are not names.
 pub fn is_name_word(word: &str) -> bool {
+    // The cheap tests first: most words fail on their first letter.
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return false;
     };
+    if !first.is_uppercase()
+        || !chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+    {
+        return false;
+    }
     let initial = word.chars().count() == 2 && word.ends_with('.');
     let consecutive_capitals = word
         .chars()
         .zip(word.chars().skip(1))
         .any(|(a, b)| a.is_uppercase() && b.is_uppercase());
-    first.is_uppercase()
-        && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-        && (initial || !consecutive_capitals)
-        && !NOT_NAME_WORDS.contains(&word.to_lowercase().as_str())
+    (initial || !consecutive_capitals) && !text::lowercase_is_one_of(word, NOT_NAME_WORDS)
 }
 
 /// Whether `text` is written in Title Case (most longer words capitalised), where a pair of
@@ -148,54 +153,69 @@ pub fn is_particle(word: &str) -> bool {
 /// Whether `text` reads as one person's name: two to five words, starting and ending with a
 /// capitalised word, with only capitalised words or particles between.
 pub fn is_person_name(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if !(2..=5).contains(&words.len()) {
+    let mut words = [""; 5];
+    let mut len = 0;
+    for word in text.split_whitespace() {
+        if len == words.len() {
+            return false;
+        }
+        words[len] = word;
+        len += 1;
+    }
+    let words = &words[..len];
+    if len < 2 || !is_name_word(words[0]) || !is_name_word(words[len - 1]) {
         return false;
     }
-    let capitalised = words.iter().filter(|w| is_name_word(w)).count();
-    is_name_word(words[0])
-        && is_name_word(words[words.len() - 1])
-        && words.iter().all(|w| is_name_word(w) || is_particle(w))
-        && capitalised <= 4
+    let mut capitalised = 0;
+    for word in words {
+        if is_name_word(word) {
+            capitalised += 1;
+        } else if !is_particle(word) {
+            return false;
+        }
+    }
+    capitalised <= 4
 }
 
 /// Splits `text` at top level (outside parentheses) on `,`, `;`, ` and `, ` & `.
-pub fn split_list(text: &str) -> Vec<String> {
+pub fn split_list(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
     let mut items = Vec::new();
     let mut depth = 0i32;
-    let mut current = String::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
+    let mut start = 0;
+    let mut i = 0;
+    // Every separator and bracket is ASCII, so bytes can be scanned: a UTF-8 continuation or
+    // lead byte is never one of them.
+    while i < bytes.len() {
+        match bytes[i] {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth -= 1,
+            b',' | b';' if depth == 0 => {
+                items.push(&text[start..i]);
+                start = i + 1;
+            }
+            b' ' if depth == 0 => {
+                let rest = &bytes[i..];
+                if let Some(sep) = [" and ", " & ", " und "]
+                    .iter()
+                    .find(|sep| rest.starts_with(sep.as_bytes()))
+                {
+                    items.push(&text[start..i]);
+                    i += sep.len();
+                    start = i;
+                    continue;
+                }
+            }
             _ => {}
         }
-        if depth == 0 {
-            if c == ',' || c == ';' {
-                items.push(std::mem::take(&mut current));
-                continue;
-            }
-            let rest = &text[i..];
-            if let Some(skip) = [" and ", " & ", " und "]
-                .iter()
-                .find(|sep| rest.starts_with(**sep))
-            {
-                items.push(std::mem::take(&mut current));
-                for _ in 0..skip.chars().count() - 1 {
-                    chars.next();
-                }
-                continue;
-            }
-        }
-        current.push(c);
+        i += 1;
     }
-    items.push(current);
+    items.push(&text[start..]);
+    items.retain_mut(|item| {
+        *item = item.trim();
+        !item.is_empty()
+    });
     items
-        .into_iter()
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
-        .collect()
 }
 
 /// Splits a trailing `(…)` off `text`: `("Liz Fong-Jones", Some("Honeycomb"))`.
@@ -321,7 +341,20 @@ pub fn strip_by(text: &str) -> Option<&str> {
         "speakers",
         "speaker",
     ];
-    let lower = text.to_lowercase();
+    // Only the start of `text` can match a prefix: lower-case just enough of it (every prefix
+    // and the character after it fit in `PREFIX_CHARS` characters, each at least one byte).
+    const PREFIX_CHARS: usize = 13;
+    let head_end = text
+        .char_indices()
+        .nth(PREFIX_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..head_end];
+    let lower = if head.is_ascii() {
+        head.to_ascii_lowercase()
+    } else {
+        // Whole-text lower-casing (a final sigma depends on what follows it).
+        text.to_lowercase()
+    };
     PREFIXES
         .iter()
         .find(|p| {
@@ -332,7 +365,7 @@ pub fn strip_by(text: &str) -> Option<&str> {
 }
 
 fn tidy(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ")
+    text::collapse_whitespace(name)
 }
 
 fn company_name(text: &str) -> Option<String> {

@@ -70,6 +70,11 @@ const NOT_TALK_SECTIONS: &[&str] = &[
 /// A room-based track named in prose: `talks in the Go Devroom`, `presented in the Open Source
 /// Design devroom`. Returns the room as written (`Go Devroom`).
 pub fn devroom(text: &str) -> Option<String> {
+    // Only ASCII letters lower-case to `devroom`, so text without it (in any ASCII case) names
+    // no room; most paragraphs stop here without splitting or lower-casing anything.
+    if !crate::text::contains_ignore_ascii_case(text, "devroom") {
+        return None;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     let end = words.iter().position(|w| {
         let w = w

@@ -1,0 +1,129 @@
+//! Small text helpers for the extraction heuristics that give the same answers as the obvious
+//! `to_lowercase()` / `split_whitespace().collect().join(" ")` code without allocating for
+//! every word: the heuristics run over every block of every recap, so this is where the
+//! compiler spends its time.
+
+/// `text` with runs of whitespace turned into one space and no whitespace at either end: the
+/// same as `text.split_whitespace().collect::<Vec<_>>().join(" ")`.
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// [`collapse_whitespace`] that reuses `text`'s buffer when it needs no change.
+pub fn collapse_whitespace_owned(text: String) -> String {
+    let clean = !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && text
+            .bytes()
+            .all(|b| b == b' ' || b.is_ascii() && !char::from(b).is_whitespace());
+    if clean {
+        text
+    } else {
+        collapse_whitespace(&text)
+    }
+}
+
+/// Whether `haystack` contains `needle` (ASCII) in any ASCII case.
+pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let bytes = haystack.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == lower || b == upper)
+        .any(|(i, _)| {
+            bytes
+                .get(i + 1..i + needle.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+        })
+}
+
+/// Whether `word.to_lowercase()` is one of `list` (lower-case words), without allocating
+/// when `word` is ASCII.
+pub fn lowercase_is_one_of(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
+    }
+}
+
+/// Whether `word.to_lowercase()` equals `lower` (a lower-case word).
+pub fn lowercase_is(word: &str, lower: &str) -> bool {
+    lowercase_is_one_of(word, &[lower])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn joined(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn collapsing_matches_split_and_join() {
+        for text in [
+            "",
+            " ",
+            "a",
+            "  a  b ",
+            "a\tb\nc",
+            "a\u{a0}b",
+            "a\u{b}b",
+            "a\u{c}b\rc",
+            "plain words here",
+            "Łukasz  Szczęsny",
+            "end\u{2003}",
+        ] {
+            assert_eq!(collapse_whitespace(text), joined(text), "{text:?}");
+            assert_eq!(
+                collapse_whitespace_owned(text.to_owned()),
+                joined(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn ascii_case_search() {
+        assert!(contains_ignore_ascii_case("the Go DevRoom.", "devroom"));
+        assert!(contains_ignore_ascii_case("devroom", "devroom"));
+        assert!(!contains_ignore_ascii_case("devroo", "devroom"));
+        assert!(!contains_ignore_ascii_case("Łódź dev room", "devroom"));
+        assert!(contains_ignore_ascii_case("x", ""));
+    }
+
+    #[test]
+    fn lowercase_membership_matches_to_lowercase() {
+        let list = ["the", "talks", "q&a"];
+        for word in [
+            "The",
+            "THE",
+            "thee",
+            "Talks",
+            "TAL\u{212A}S",
+            "Q&A",
+            "Łódź",
+            "",
+        ] {
+            assert_eq!(
+                lowercase_is_one_of(word, &list),
+                list.contains(&word.to_lowercase().as_str()),
+                "{word}"
+            );
+        }
+    }
+}
