@@ -26,6 +26,7 @@ pub mod markdown;
 pub mod mojibake;
 pub mod notes;
 pub mod people;
+pub mod postings;
 pub mod prose;
 pub mod search_index;
 pub mod shortcodes;

@@ -1,6 +1,6 @@
 //! The bundle's prebuilt full-text [`SearchIndex`]: what of each talk a reader can search, by
-//! field, handed to [`recap_query::build_index`] so that indexing and querying share one
-//! definition of a (folded) word.
+//! field, handed to [`crate::postings`] (the postings of [`recap_query::build_index`]) so that
+//! indexing and querying share one definition of a (folded) word.
 //!
 //! Fields per talk: the title; each speaker's name and company; each track's label and
 //! aliases; the summary and the text a reader sees in every recap's notes.
@@ -9,34 +9,26 @@ use std::collections::HashMap;
 
 use recap_bundle::{Bundle, SearchField, SearchIndex, Talk, Track};
 
+use crate::postings::PostingsBuilder;
+
 /// Builds the index over `bundle.talks`, in bundle order.
 pub fn build(bundle: &Bundle) -> SearchIndex {
     let tracks: HashMap<&str, &Track> = bundle.tracks.iter().map(|t| (t.id.as_str(), t)).collect();
-    let notes_text: Vec<Vec<String>> = bundle
-        .talks
-        .iter()
-        .map(|talk| {
-            talk.notes
-                .iter()
-                .map(|n| recap_query::html_text::plain_text(&n.html))
-                .collect()
-        })
-        .collect();
-    recap_query::build_index(
-        bundle
-            .talks
-            .iter()
-            .zip(&notes_text)
-            .map(|(talk, notes_text)| fields(talk, &tracks, notes_text)),
-    )
+    let mut postings = PostingsBuilder::default();
+    for (talk_index, talk) in bundle.talks.iter().enumerate() {
+        for (field, text) in fields(talk, &tracks) {
+            postings.add(talk_index, field, text);
+        }
+        for notes in &talk.notes {
+            let text = recap_query::html_text::plain_text(&notes.html);
+            postings.add(talk_index, SearchField::Notes, &text);
+        }
+    }
+    postings.finish()
 }
 
-/// The searchable text of one talk, by field (`notes_text`: the plain text of its notes).
-fn fields<'a>(
-    talk: &'a Talk,
-    tracks: &HashMap<&str, &'a Track>,
-    notes_text: &'a [String],
-) -> Vec<(SearchField, &'a str)> {
+/// The searchable text of one talk, by field, but for its notes (read from their HTML).
+fn fields<'a>(talk: &'a Talk, tracks: &HashMap<&str, &'a Track>) -> Vec<(SearchField, &'a str)> {
     let mut fields: Vec<(SearchField, &str)> = Vec::new();
     if let Some(title) = &talk.title {
         fields.push((SearchField::Title, title));
@@ -57,7 +49,6 @@ fn fields<'a>(
         );
     }
     fields.push((SearchField::Notes, &talk.summary));
-    fields.extend(notes_text.iter().map(|n| (SearchField::Notes, n.as_str())));
     fields
 }
 

@@ -1,0 +1,90 @@
+//! Builds a [`SearchIndex`]'s postings one field at a time: the index
+//! [`recap_query::build_index`] builds from the same fields (a test checks), so the app reads it
+//! the same way, but without holding every talk's fields at once and with a fast hash, since
+//! every word of every talk's notes passes through here.
+//!
+//! Words are [`recap_query::text`]'s: folded with `push_folded`, split with `split_words`, so
+//! indexing and querying keep one definition of a word.
+
+use recap_bundle::{SearchField, SearchIndex};
+use recap_query::text::{push_folded, split_words};
+use rustc_hash::FxHashMap;
+
+/// Postings gathered so far: term → values (`talk * 4 + field`), ascending.
+#[derive(Debug, Default)]
+pub struct PostingsBuilder {
+    postings: FxHashMap<String, Vec<u32>>,
+    /// Reused for the folded text of each field.
+    folded: String,
+}
+
+impl PostingsBuilder {
+    /// Adds the words of `text`, a `field` of the talk at `talk_index`. Talks must come in
+    /// ascending order (fields of one talk in any order).
+    pub fn add(&mut self, talk_index: usize, field: SearchField, text: &str) {
+        let value = SearchIndex::posting(talk_index, field);
+        let Self { postings, folded } = self;
+        folded.clear();
+        text.chars().for_each(|c| push_folded(c, folded));
+        for word in split_words(folded) {
+            let list = match postings.get_mut(word) {
+                Some(list) => list,
+                None => postings.entry(word.to_owned()).or_default(),
+            };
+            // A word a talk repeats only ever touches the list's last entry: keep its best field.
+            match list.last_mut() {
+                Some(last) if *last >> 2 == value >> 2 => *last = (*last).min(value),
+                _ => list.push(value),
+            }
+        }
+    }
+
+    /// The index: terms sorted, each posting list delta-encoded.
+    pub fn finish(self) -> SearchIndex {
+        let mut terms: Vec<(String, Vec<u32>)> = self.postings.into_iter().collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut index = SearchIndex::default();
+        index.terms.reserve(terms.len());
+        index.postings.reserve(terms.len());
+        for (term, mut values) in terms {
+            let mut previous = 0;
+            for value in &mut values {
+                (*value, previous) = (*value - previous, *value);
+            }
+            index.terms.push(term);
+            index.postings.push(values);
+        }
+        index
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use SearchField::*;
+
+    #[test]
+    fn the_same_index_as_recap_query_builds() {
+        let talks: Vec<Vec<(SearchField, &str)>> = vec![
+            vec![
+                (Title, "Zero trust networking"),
+                (People, "Łukasz Nowak Acme"),
+                (Notes, "trust, TRUST and Straße; zero-trust 東京"),
+            ],
+            vec![],
+            vec![
+                (Notes, "Kubernetes operators trust"),
+                (Title, "Kubernetes operators"),
+                (Tracks, "#K8s"),
+            ],
+            vec![(Notes, "We spoke with Łukasz about trust"), (People, "Zoë")],
+        ];
+        let mut builder = PostingsBuilder::default();
+        for (talk, fields) in talks.iter().enumerate() {
+            for &(field, text) in fields {
+                builder.add(talk, field, text);
+            }
+        }
+        assert_eq!(builder.finish(), recap_query::build_index(talks));
+    }
+}
