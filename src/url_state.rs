@@ -81,6 +81,18 @@ impl Place {
     }
 }
 
+/// Writes `place` into the page URL once the page has painted the change: a history entry
+/// costs Chromium milliseconds, which the reader's next frame should not wait for. Writes keep
+/// their order, so every change still gets its own entry.
+fn write_url_after_paint(place: Place, history: History) {
+    request_animation_frame(move || {
+        set_timeout(
+            move || write_url(&place, history),
+            std::time::Duration::ZERO,
+        );
+    });
+}
+
 /// Writes `place` into the page URL.
 fn write_url(place: &Place, history: History) {
     let Some(window) = web_sys::window() else {
@@ -184,7 +196,7 @@ impl PageState {
             return;
         }
         if self.url_state {
-            write_url(&next, history);
+            write_url_after_paint(next.clone(), history);
         }
         self.announce(&before, &next);
         self.apply(next);
