@@ -539,12 +539,7 @@ impl ListContext<'_> {
         {
             return Vec::new();
         }
-        let items: Vec<&ListItem> = self
-            .outline
-            .items
-            .iter()
-            .filter(|i| i.range.start >= from && i.range.end <= to)
-            .collect();
+        let items: Vec<&ListItem> = self.outline.items_in(from, to).collect();
         let mut talks = Vec::new();
         for list in items.chunk_by(|a, b| a.list == b.list) {
             let Some(parsed) = list_talks::parse_list(list, self.style) else {

@@ -89,6 +89,9 @@ pub struct Outline {
     pub blocks: Vec<Block>,
     /// Items of top-level lists, in order.
     pub items: Vec<ListItem>,
+    /// Whether `blocks` and `items` are in ascending order of their start, as parsed, so the
+    /// ones in a byte range are found by binary search rather than a scan of all of them.
+    sorted: bool,
 }
 
 impl Outline {
@@ -150,7 +153,13 @@ impl Outline {
             }
         }
         outline.items = items.items;
+        outline.sorted = outline.is_sorted();
         outline
+    }
+
+    fn is_sorted(&self) -> bool {
+        self.blocks.is_sorted_by_key(|b| b.range.start)
+            && self.items.is_sorted_by_key(|i| i.range.start)
     }
 
     /// Turns the paragraphs for which `is_heading` holds into headings of [`PROMOTED_LEVEL`].
@@ -167,14 +176,39 @@ impl Outline {
             promoted: true,
         }));
         self.headings.sort_by_key(|h| h.range.start);
+        self.sorted = self.is_sorted();
     }
 
     /// The blocks between byte offsets `from` and `to`.
     pub fn blocks_in(&self, from: usize, to: usize) -> impl Iterator<Item = &Block> {
-        self.blocks
-            .iter()
-            .filter(move |b| b.range.start >= from && b.range.end <= to)
+        within(&self.blocks, |b| &b.range, self.sorted, from, to)
     }
+
+    /// The top-level list items between byte offsets `from` and `to`.
+    pub fn items_in(&self, from: usize, to: usize) -> impl Iterator<Item = &ListItem> {
+        within(&self.items, |i| &i.range, self.sorted, from, to)
+    }
+}
+
+/// The elements of `all` whose range lies within `from..to`. When `sorted` (ascending starts),
+/// the first is found by binary search and the walk stops at the first start past `to` (its
+/// range, and every later one, ends past `to`).
+fn within<T>(
+    all: &[T],
+    range: impl Fn(&T) -> &Range<usize> + Copy,
+    sorted: bool,
+    from: usize,
+    to: usize,
+) -> impl Iterator<Item = &T> {
+    let first = if sorted {
+        all.partition_point(|e| range(e).start < from)
+    } else {
+        0
+    };
+    all[first..]
+        .iter()
+        .take_while(move |e| !sorted || range(e).start <= to)
+        .filter(move |e| range(e).start >= from && range(e).end <= to)
 }
 
 /// Gathers the text and shape of one top-level element while its events stream by.
@@ -454,6 +488,32 @@ mod tests {
         assert_eq!(tags.text, "#Rust, #Async");
         assert!(!outline.blocks[2].all_emphasis);
         assert_eq!(outline.blocks[0].links[0].text, "a link");
+    }
+
+    #[test]
+    fn ranges_are_found_as_a_scan_finds_them() {
+        let text = "Intro.\n\n## Day 1\n\n* a\n* b\n\n---\n\n### Talk\n\n_#Rust_\n\nNotes.\n\n> quote\n\n1. one\n2. two\n";
+        let mut outline = Outline::parse(text);
+        outline.promote(|b| b.text == "Notes.");
+        assert!(outline.sorted);
+        for from in 0..=text.len() + 1 {
+            for to in 0..=text.len() + 1 {
+                let blocks: Vec<&Block> = outline.blocks_in(from, to).collect();
+                let scanned: Vec<&Block> = outline
+                    .blocks
+                    .iter()
+                    .filter(|b| b.range.start >= from && b.range.end <= to)
+                    .collect();
+                assert_eq!(blocks, scanned, "{from}..{to}");
+                let items: Vec<&ListItem> = outline.items_in(from, to).collect();
+                let scanned: Vec<&ListItem> = outline
+                    .items
+                    .iter()
+                    .filter(|i| i.range.start >= from && i.range.end <= to)
+                    .collect();
+                assert_eq!(items, scanned, "{from}..{to}");
+            }
+        }
     }
 
     #[test]

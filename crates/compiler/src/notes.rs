@@ -39,7 +39,24 @@ pub fn render_html(markdown: &str) -> String {
     });
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
-    sanitizer().clean(&html).to_string().trim().to_owned()
+    // Serialized straight into one buffer, which is then trimmed in place (`to_string()` goes
+    // through `Display` and copies the HTML twice more).
+    let mut clean = Vec::with_capacity(html.len());
+    sanitizer()
+        .clean(&html)
+        .write_to(&mut clean)
+        .expect("writing to memory cannot fail");
+    let mut clean = String::from_utf8(clean).expect("html5ever writes UTF-8");
+    trim_in_place(&mut clean);
+    clean.shrink_to_fit();
+    clean
+}
+
+/// `text.trim()`, without a copy.
+fn trim_in_place(text: &mut String) {
+    text.truncate(text.trim_end().len());
+    let leading = text.len() - text.trim_start().len();
+    text.drain(..leading);
 }
 
 /// The sanitizer: ammonia's allow-list (no scripts, event handlers, `javascript:` URLs, styles,
@@ -221,6 +238,15 @@ mod tests {
             recap_query::html_text::plain_text(&html),
             "Łukasz said cargo build & more: fn main() {} bold point diagram"
         );
+    }
+
+    #[test]
+    fn trimming_in_place_is_trim() {
+        for text in ["", "  ", " a b ", "\n<p>x</p>\n", "\u{a0}é\u{2003}"] {
+            let mut trimmed = text.to_owned();
+            trim_in_place(&mut trimmed);
+            assert_eq!(trimmed, text.trim(), "{text:?}");
+        }
     }
 
     #[test]

@@ -1,23 +1,47 @@
 //! How alike two titles or two names are: the rules for recognising the same talk or the same
 //! person in different recaps.
 
-use std::collections::HashSet;
+use std::cmp::Ordering;
 
 /// Dice coefficient of the two titles' word sets (lowercase, letters and digits only).
 pub fn title_similarity(a: &str, b: &str) -> f64 {
-    let words = |s: &str| -> HashSet<String> {
-        deunicode::deunicode(s)
-            .to_lowercase()
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect()
-    };
-    let (a, b) = (words(a), words(b));
+    let (a, b) = (
+        deunicode::deunicode(a).to_lowercase(),
+        deunicode::deunicode(b).to_lowercase(),
+    );
+    let (a, b) = (word_set(&a), word_set(&b));
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    2.0 * a.intersection(&b).count() as f64 / (a.len() + b.len()) as f64
+    2.0 * common(&a, &b) as f64 / (a.len() + b.len()) as f64
+}
+
+/// The distinct words of `text` (runs of ASCII letters and digits), sorted.
+fn word_set(text: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// How many words two sorted word sets share.
+fn common(a: &[&str], b: &[&str]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
 }
 
 /// Two titles name the same talk.
@@ -71,6 +95,39 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn similarity_is_the_dice_coefficient_of_word_sets() {
+        use std::collections::HashSet;
+        let words = |s: &str| -> HashSet<String> {
+            deunicode::deunicode(s)
+                .to_lowercase()
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        let titles = [
+            "",
+            "The Rust book, revisited",
+            "The Rust Book – revisited the book",
+            "Łódź: async in depth",
+            "Lodz async",
+            "a a a b",
+            "b a",
+        ];
+        for a in titles {
+            for b in titles {
+                let (x, y) = (words(a), words(b));
+                let dice = if x.is_empty() || y.is_empty() {
+                    0.0
+                } else {
+                    2.0 * x.intersection(&y).count() as f64 / (x.len() + y.len()) as f64
+                };
+                assert_eq!(title_similarity(a, b), dice, "{a:?} {b:?}");
+            }
+        }
+    }
 
     #[test]
     fn similar_titles() {
