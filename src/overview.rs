@@ -2,7 +2,7 @@
 //! speaker: their companies and talks across conferences) and the **conference overview** (one
 //! conference: its recaps, days with talk counts and a chart of talks per track and day).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use recap_bundle::{Bundle, Conference};
@@ -163,8 +163,10 @@ fn ConferenceOverview(id: String) -> impl IntoView {
 /// A stacked bar chart: talks per track (bars), split by day (segments).
 #[component]
 fn TrackDayChart(bundle: std::sync::Arc<Bundle>, conference: Conference) -> impl IntoView {
-    // (track id) -> day position -> talks
-    let mut per_track: BTreeMap<&str, BTreeMap<usize, usize>> = BTreeMap::new();
+    // (track id, talks per day position (the last: no day), total): plain vectors, as
+    // BTreeMaps of new key types each cost their own copy of the tree code in the wasm.
+    let slots = conference.days.len() + 1;
+    let mut rows: Vec<(&str, Vec<usize>, usize)> = Vec::new();
     let day_position = |id: Option<&str>| {
         id.and_then(|id| conference.days.iter().position(|day| day.id == id))
             .unwrap_or(conference.days.len())
@@ -176,24 +178,22 @@ fn TrackDayChart(bundle: std::sync::Arc<Bundle>, conference: Conference) -> impl
     {
         let day = day_position(talk.day.as_deref());
         for track in &talk.tracks {
-            *per_track
-                .entry(track.as_str())
-                .or_default()
-                .entry(day)
-                .or_default() += 1;
+            let row = match rows.iter().position(|row| row.0 == track.as_str()) {
+                Some(row) => row,
+                None => {
+                    rows.push((track.as_str(), vec![0; slots], 0));
+                    rows.len() - 1
+                }
+            };
+            rows[row].1[day] += 1;
+            rows[row].2 += 1;
         }
     }
-    if per_track.is_empty() {
+    if rows.is_empty() {
         return None;
     }
-    let mut rows: Vec<(&str, BTreeMap<usize, usize>, usize)> = per_track
-        .into_iter()
-        .map(|(track, days)| {
-            let total = days.values().sum();
-            (track, days, total)
-        })
-        .collect();
-    rows.sort_by_key(|row| std::cmp::Reverse(row.2));
+    // Most talks first, ties by track id.
+    rows.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(b.0)));
     rows.truncate(CHART_TRACKS);
     let max = rows.iter().map(|row| row.2).max().unwrap_or(1).max(1);
     let mut day_labels: Vec<String> = conference
@@ -219,77 +219,99 @@ fn TrackDayChart(bundle: std::sync::Arc<Bundle>, conference: Conference) -> impl
         .map(|(track, days, total)| {
             let parts: Vec<String> = days
                 .iter()
-                .map(|(day, n)| format!("{} {n}", day_labels[*day]))
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .map(|(day, n)| format!("{} {n}", day_labels[day]))
                 .collect();
             format!("{} {total} ({})", label(track), parts.join(", "))
         })
         .collect();
     let title_id = unique_id("chart-title");
     let desc_id = unique_id("chart-desc");
-    let bars = rows
-        .iter()
-        .enumerate()
-        .map(|(row, (track, days, total))| {
-            let y = row as f64 * ROW + 2.0;
-            let mut x = LABEL;
-            let segments = days
-                .iter()
-                .map(|(day, n)| {
-                    let width = *n as f64 * scale;
-                    let segment = view! {
-                        <rect class=format!("chart-day chart-day-{}", day % 6) x=x y=y + (ROW - BAR) / 2.0 width=width height=BAR rx="2" />
-                    };
-                    x += width;
-                    segment
-                })
-                .collect_view();
-            let mut text = label(track);
-            if text.chars().count() > 20 {
-                text = text.chars().take(19).collect::<String>() + "…";
-            }
-            view! {
-                <g>
-                    <text class="chart-label" x=LABEL - 8.0 y=y + ROW / 2.0 + 4.0 text-anchor="end">{text}</text>
-                    {segments}
-                    <text class="chart-count" x=x + 6.0 y=y + ROW / 2.0 + 4.0>{*total}</text>
-                </g>
-            }
-        })
-        .collect_view();
-    let used_days: BTreeSet<usize> = rows
-        .iter()
-        .flat_map(|(_, days, _)| days.keys().copied())
-        .collect();
-    let legend = used_days
-        .into_iter()
-        .map(|day| {
-            view! {
-                <li>
-                    <svg class="legend-swatch" viewBox="0 0 10 10" aria-hidden="true">
-                        <rect class=format!("chart-day chart-day-{}", day % 6) width="10" height="10" rx="2" />
-                    </svg>
-                    {day_labels[day].clone()}
-                </li>
-            }
-        })
-        .collect_view();
-    Some(view! {
-        <figure class="chart" data-testid="track-day-chart">
-            <figcaption id=title_id.clone()>"Talks per track and day"</figcaption>
-            <svg
-                viewBox=format!("0 0 {WIDTH} {height}")
-                role="img"
-                aria-labelledby=title_id
-                aria-describedby=desc_id.clone()
-            >
-                <desc id=desc_id.clone()>{described.join("; ")}</desc>
-                {bars}
-            </svg>
-            <ul class="chart-legend">{legend}</ul>
-        </figure>
-    })
+    // Static markup, built as one string: a `view!` per SVG element costs far more wasm.
+    let mut html = format!(
+        r#"<figcaption id="{title_id}">Talks per track and day</figcaption><svg viewBox="0 0 {} {}" role="img" aria-labelledby="{title_id}" aria-describedby="{desc_id}"><desc id="{desc_id}">{}</desc>"#,
+        num(WIDTH),
+        num(height),
+        escape_html(&described.join("; ")),
+    );
+    for (row, (track, days, total)) in rows.iter().enumerate() {
+        let y = row as f64 * ROW + 2.0;
+        let mut x = LABEL;
+        let mut text = label(track);
+        if text.chars().count() > 20 {
+            text = text.chars().take(19).collect::<String>() + "…";
+        }
+        html.push_str(&format!(
+            r#"<g><text class="chart-label" x="{}" y="{}" text-anchor="end">{}</text>"#,
+            num(LABEL - 8.0),
+            num(y + ROW / 2.0 + 4.0),
+            escape_html(&text)
+        ));
+        for (day, n) in days.iter().enumerate().filter(|(_, n)| **n > 0) {
+            let width = *n as f64 * scale;
+            html.push_str(&format!(
+                r#"<rect class="chart-day chart-day-{}" x="{}" y="{}" width="{}" height="{}" rx="2"></rect>"#,
+                day % 6,
+                num(x),
+                num(y + (ROW - BAR) / 2.0),
+                num(width),
+                num(BAR)
+            ));
+            x += width;
+        }
+        html.push_str(&format!(
+            r#"<text class="chart-count" x="{}" y="{}">{total}</text></g>"#,
+            num(x + 6.0),
+            num(y + ROW / 2.0 + 4.0)
+        ));
+    }
+    html.push_str(r#"</svg><ul class="chart-legend">"#);
+    let used_days = (0..slots).filter(|&day| rows.iter().any(|row| row.1[day] > 0));
+    for day in used_days {
+        html.push_str(&format!(
+            r#"<li><svg class="legend-swatch" viewBox="0 0 10 10" aria-hidden="true"><rect class="chart-day chart-day-{}" width="10" height="10" rx="2"></rect></svg>{}</li>"#,
+            day % 6,
+            escape_html(&day_labels[day])
+        ));
+    }
+    html.push_str("</ul>");
+    Some(view! { <figure class="chart" data-testid="track-day-chart" inner_html=html></figure> })
+}
+
+/// `text` safe inside an element or a double-quoted attribute of the chart's markup: labels
+/// come from recaps, and nothing from a recap may become markup.
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Formats a number as JavaScript does (`String(n)`): keeps Rust's float formatting out of the wasm.
+fn num(value: f64) -> String {
+    js_sys::Number::from(value)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_html;
+
+    #[test]
+    fn chart_labels_never_become_markup() {
+        let label = r#"#Sec<img src=x onerror="alert(1)">&co"#;
+        let escaped = escape_html(label);
+        assert_eq!(
+            escaped,
+            "#Sec&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;co"
+        );
+        assert!(!escaped.contains('<') && !escaped.contains('"'));
+    }
 }

@@ -1,9 +1,12 @@
 //! A bundle prepared for fast filtering: every facet option numbered once, every talk's options
-//! as small integer lists, and the sort orders precomputed. Built once when the bundle loads, so
-//! each change of the filters is plain integer work over the talks (no string hashing, no
-//! allocation per talk), which keeps filtering within a frame at 10,000 talks.
+//! as small integer lists, and the title and speaker orders ranked the first time a reader sorts
+//! by them. Built once when the bundle loads, so each change of the filters is plain integer work
+//! over the talks (no string hashing, no allocation per talk), which keeps filtering within a
+//! frame at 10,000 talks.
 
-use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use recap_bundle::Bundle;
 
@@ -27,44 +30,33 @@ pub struct OptionInfo {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 struct FacetTable {
     options: Vec<OptionInfo>,
-    positions: HashMap<String, u32>,
+    positions: FxHashMap<String, u32>,
     /// Per talk, the positions of its options.
     talk_options: Vec<Vec<u32>>,
 }
 
 /// The prepared bundle.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct BundleIndex {
     tables: Vec<FacetTable>,
-    /// Talk positions ranked by title and by first speaker (see [`crate::SortOrder`]).
-    title_rank: Vec<u32>,
-    speaker_rank: Vec<u32>,
+    talk_count: usize,
+    /// Talk positions ranked by title and by first speaker (see [`crate::SortOrder`]), made
+    /// when first asked for: folding 10,000 titles is work the first screen need not wait for.
+    title_rank: OnceLock<Vec<u32>>,
+    speaker_rank: OnceLock<Vec<u32>>,
 }
 
 impl BundleIndex {
     /// Prepares `bundle`.
     pub fn new(bundle: &Bundle) -> BundleIndex {
-        let tables = Facet::ALL
-            .into_iter()
-            .map(|facet| facet_table(bundle, facet))
-            .collect();
-        let rank_by = |key: &dyn Fn(usize) -> (bool, String)| {
-            let mut order: Vec<usize> = (0..bundle.talks.len()).collect();
-            order.sort_by_cached_key(|&i| (key(i), i));
-            let mut rank = vec![0u32; order.len()];
-            for (position, talk) in order.into_iter().enumerate() {
-                rank[talk] = position as u32;
-            }
-            rank
-        };
         BundleIndex {
-            tables,
-            title_rank: rank_by(&|i| (false, sort_key(&bundle.talks[i].display_title()))),
-            // Talks nobody presented go last.
-            speaker_rank: rank_by(&|i| match bundle.talks[i].speakers.first() {
-                Some(speaker) => (false, sort_key(&speaker.name)),
-                None => (true, String::new()),
-            }),
+            tables: Facet::ALL
+                .into_iter()
+                .map(|facet| facet_table(bundle, facet))
+                .collect(),
+            talk_count: bundle.talks.len(),
+            title_rank: OnceLock::new(),
+            speaker_rank: OnceLock::new(),
         }
     }
 
@@ -90,18 +82,35 @@ impl BundleIndex {
 
     /// How many talks the archive holds.
     pub fn talk_count(&self) -> usize {
-        self.title_rank.len()
+        self.talk_count
     }
 
-    /// The rank of a talk by title.
-    pub fn title_rank(&self, talk: usize) -> u32 {
-        self.title_rank[talk]
+    /// Every talk's rank by title; `bundle` is the one the index was made from.
+    pub fn title_ranks(&self, bundle: &Bundle) -> &[u32] {
+        self.title_rank
+            .get_or_init(|| rank_by(bundle, |talk| (false, sort_key(&talk.display_title()))))
     }
 
-    /// The rank of a talk by first speaker.
-    pub fn speaker_rank(&self, talk: usize) -> u32 {
-        self.speaker_rank[talk]
+    /// Every talk's rank by first speaker (talks nobody presented last).
+    pub fn speaker_ranks(&self, bundle: &Bundle) -> &[u32] {
+        self.speaker_rank.get_or_init(|| {
+            rank_by(bundle, |talk| match talk.speakers.first() {
+                Some(speaker) => (false, sort_key(&speaker.name)),
+                None => (true, String::new()),
+            })
+        })
     }
+}
+
+/// Each talk's position when the talks are sorted by `key` (ties in archive order).
+fn rank_by(bundle: &Bundle, key: impl Fn(&recap_bundle::Talk) -> (bool, String)) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..bundle.talks.len()).collect();
+    order.sort_by_cached_key(|&i| (key(&bundle.talks[i]), i));
+    let mut rank = vec![0u32; order.len()];
+    for (position, talk) in order.into_iter().enumerate() {
+        rank[talk] = position as u32;
+    }
+    rank
 }
 
 /// The slot of a facet in per-facet arrays ([`Facet::ALL`] order).
@@ -155,7 +164,7 @@ fn facet_table(bundle: &Bundle, facet: Facet) -> FacetTable {
                 .collect()
         }
     };
-    let positions: HashMap<String, u32> = options
+    let positions: FxHashMap<String, u32> = options
         .iter()
         .enumerate()
         .map(|(position, option)| (option.id.clone(), position as u32))

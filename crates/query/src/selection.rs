@@ -141,11 +141,19 @@ impl Selection {
             SortOrder::Conference => {}
             SortOrder::Relevance => {
                 if let Some(hits) = &hits {
-                    indices.sort_by_key(|&i| (hits.rank(i).unwrap_or(u16::MAX), i));
+                    sort_by_rank(&mut indices, &|i| {
+                        u32::from(hits.rank(i).unwrap_or(u16::MAX))
+                    });
                 }
             }
-            SortOrder::Title => indices.sort_unstable_by_key(|&i| index.title_rank(i)),
-            SortOrder::Speaker => indices.sort_unstable_by_key(|&i| index.speaker_rank(i)),
+            SortOrder::Title => {
+                let ranks = index.title_ranks(bundle);
+                sort_by_rank(&mut indices, &|i| ranks[i]);
+            }
+            SortOrder::Speaker => {
+                let ranks = index.speaker_ranks(bundle);
+                sort_by_rank(&mut indices, &|i| ranks[i]);
+            }
         }
         Selection {
             query,
@@ -259,4 +267,10 @@ impl Selection {
         relaxed.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
         relaxed
     }
+}
+
+/// Orders talk indices by `rank`, ties by index: one sort for every order (each closure type
+/// passed to a std sort is a separate copy of the sort code in the wasm).
+fn sort_by_rank(indices: &mut [usize], rank: &dyn Fn(usize) -> u32) {
+    indices.sort_unstable_by_key(|&i| (rank(i), i));
 }
