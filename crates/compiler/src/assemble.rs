@@ -79,11 +79,27 @@ struct MergedTalk {
 struct ConferenceGroup<'a> {
     name: String,
     year: Option<i32>,
+    /// [`name_words`] of `name` and `year`, kept with the name.
+    words: Vec<String>,
     recaps: Vec<&'a ExtractedRecap>,
+    /// Where each of `recaps` is in the recaps being assembled.
+    positions: Vec<usize>,
 }
 
-pub fn assemble(recaps: &[ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) -> Bundle {
-    let groups = group_conferences(recaps, diagnostics);
+/// Assembles the recaps into a bundle. Each talk's notes HTML moves into the bundle.
+pub fn assemble(mut recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnostic>) -> Bundle {
+    // Each talk's notes HTML, by recap and talk, taken out so it moves into the bundle.
+    let mut notes_html: Vec<Vec<String>> = recaps
+        .iter_mut()
+        .map(|recap| {
+            recap
+                .talks
+                .iter_mut()
+                .map(|talk| std::mem::take(&mut talk.html))
+                .collect()
+        })
+        .collect();
+    let groups = group_conferences(&recaps, diagnostics);
     let mut conference_ids = UniqueSlugs::default();
     let mut talk_ids = UniqueSlugs::default();
     let mut tracks: BTreeMap<String, Track> = BTreeMap::new();
@@ -112,7 +128,7 @@ pub fn assemble(recaps: &[ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) ->
                 .collect(),
         });
 
-        for talk in merge_talks(&group.recaps, diagnostics) {
+        for talk in merge_talks(group, &mut notes_html, diagnostics) {
             let display = title_or_speakers(&talk.title, &talk.speakers);
             let talk_id = talk_ids.claim(&format!(
                 "{conference_id}-{}",
@@ -227,10 +243,10 @@ fn group_conferences<'a>(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<ConferenceGroup<'a>> {
     let mut groups: Vec<ConferenceGroup<'a>> = Vec::new();
-    for recap in recaps {
+    for (position, recap) in recaps.iter().enumerate() {
         let words = name_words(&recap.conference_name, recap.year);
         let same = groups.iter_mut().find(|g| {
-            let other = name_words(&g.name, g.year);
+            let other = &g.words;
             g.year == recap.year
                 && recap.year.is_some()
                 && !words.is_empty()
@@ -246,15 +262,19 @@ fn group_conferences<'a>(
                     0,
                     format!("\"{}\" is the same conference as \"{}\" ({}); their recaps are merged", recap.conference_name, group.name, group.recaps[0].file),
                 ).with_help("set `recap.conference` in the front matter if they are different conferences"));
-                if words.len() > name_words(&group.name, group.year).len() {
+                if words.len() > group.words.len() {
                     group.name = recap.conference_name.clone();
+                    group.words = name_words(&group.name, group.year);
                 }
                 group.recaps.push(recap);
+                group.positions.push(position);
             }
             None => groups.push(ConferenceGroup {
                 name: recap.conference_name.clone(),
                 year: recap.year,
+                words,
                 recaps: vec![recap],
+                positions: vec![position],
             }),
         }
     }
@@ -292,17 +312,23 @@ fn merge_days(recaps: &[&ExtractedRecap]) -> Vec<ExtractedDay> {
     merged
 }
 
-fn merge_talks(recaps: &[&ExtractedRecap], diagnostics: &mut Vec<Diagnostic>) -> Vec<MergedTalk> {
+/// The talks of one conference's recaps, merged. `notes_html` holds every recap's talks' notes
+/// HTML (see [`assemble`]); this group's move into the merged talks.
+fn merge_talks(
+    group: &ConferenceGroup<'_>,
+    notes_html: &mut [Vec<String>],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<MergedTalk> {
     let mut merged: Vec<(MergedTalk, usize)> = Vec::new();
-    for (recap_index, recap) in recaps.iter().enumerate() {
-        for talk in &recap.talks {
+    for (recap_index, (recap, &position)) in group.recaps.iter().zip(&group.positions).enumerate() {
+        for (talk, html) in recap.talks.iter().zip(&mut notes_html[position]) {
             let notes = TalkNotes {
                 source: SourceLocation {
                     file: recap.file.clone(),
                     line: talk.line,
                 },
                 author: recap.front_matter.author.clone(),
-                html: talk.html.clone(),
+                html: std::mem::take(html),
             };
             let tracks: Vec<(String, String)> = talk
                 .tracks

@@ -89,7 +89,7 @@ pub fn compile_sources<'a>(sources: impl IntoIterator<Item = (&'a str, &'a str)>
             Err(error) => diagnostics.push(error),
         }
     }
-    let bundle = assemble::assemble(&recaps, &mut diagnostics);
+    let bundle = assemble::assemble(recaps, &mut diagnostics);
     Compilation {
         bundle,
         diagnostics,
