@@ -7,6 +7,9 @@
 //! render sanitized notes ([`notes`]). [`assemble`] then joins all recaps into one bundle, with
 //! its [`companies`] and [`search_index`]. [`layout`] writes it as the card index `bundle.json`
 //! plus content-hashed files for the search index and the notes.
+//!
+//! Recaps are read and extracted, and the search index built, on all cores ([`parallel`]); the
+//! output never depends on it.
 
 pub mod affiliation;
 pub mod assemble;
@@ -25,6 +28,7 @@ pub mod list_talks;
 pub mod markdown;
 pub mod mojibake;
 pub mod notes;
+pub mod parallel;
 pub mod people;
 pub mod postings;
 pub mod prose;
@@ -63,15 +67,16 @@ impl Compilation {
 /// others are still compiled. I/O failures are returned as errors.
 pub fn compile(inputs: &[PathBuf]) -> anyhow::Result<Compilation> {
     let files = inputs::find_recaps(inputs)?;
-    let mut sources = Vec::with_capacity(files.len());
-    for file in &files {
+    let sources = parallel::map_in_order(&files, |file| {
         let bytes = std::fs::read(&file.path)
             .with_context(|| format!("reading {}", file.path.display()))?;
-        sources.push((
-            file.display.clone(),
-            String::from_utf8_lossy(&bytes).into_owned(),
-        ));
-    }
+        // Valid UTF-8 (the usual case) is kept without a copy.
+        let text = String::from_utf8(bytes)
+            .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned());
+        anyhow::Ok((file.display.clone(), text))
+    })
+    .into_iter()
+    .collect::<anyhow::Result<Vec<_>>>()?;
     Ok(compile_sources(
         sources
             .iter()
@@ -80,11 +85,20 @@ pub fn compile(inputs: &[PathBuf]) -> anyhow::Result<Compilation> {
 }
 
 /// Compiles recaps given as `(file name, Markdown)` pairs.
+///
+/// Recaps are extracted in parallel ([`parallel`]); their diagnostics still come in file order.
 pub fn compile_sources<'a>(sources: impl IntoIterator<Item = (&'a str, &'a str)>) -> Compilation {
+    let sources: Vec<(&str, &str)> = sources.into_iter().collect();
+    let extracted = parallel::map_in_order(&sources, |&(file, source)| {
+        let mut diagnostics = Vec::new();
+        let recap = extract::extract(file, source, &mut diagnostics);
+        (recap, diagnostics)
+    });
     let mut diagnostics = Vec::new();
-    let mut recaps = Vec::new();
-    for (file, source) in sources {
-        match extract::extract(file, source, &mut diagnostics) {
+    let mut recaps = Vec::with_capacity(extracted.len());
+    for (recap, file_diagnostics) in extracted {
+        diagnostics.extend(file_diagnostics);
+        match recap {
             Ok(recap) => recaps.push(recap),
             Err(error) => diagnostics.push(error),
         }

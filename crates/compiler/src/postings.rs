@@ -39,6 +39,20 @@ impl PostingsBuilder {
         }
     }
 
+    /// Adds the postings `later` gathered, all of talks after every talk added here (so its
+    /// lists continue this builder's lists): how builders of consecutive runs of talks, built
+    /// in parallel, become one.
+    pub fn append(&mut self, later: PostingsBuilder) {
+        for (term, values) in later.postings {
+            match self.postings.get_mut(&term) {
+                Some(list) => list.extend(values),
+                None => {
+                    self.postings.insert(term, values);
+                }
+            }
+        }
+    }
+
     /// The index: terms sorted, each posting list delta-encoded.
     pub fn finish(self) -> SearchIndex {
         let mut terms: Vec<(String, Vec<u32>)> = self.postings.into_iter().collect();
@@ -85,6 +99,17 @@ mod tests {
                 builder.add(talk, field, text);
             }
         }
-        assert_eq!(builder.finish(), recap_query::build_index(talks));
+        assert_eq!(builder.finish(), recap_query::build_index(talks.clone()));
+
+        // Built in two runs of talks and appended: the same index.
+        let mut runs = [PostingsBuilder::default(), PostingsBuilder::default()];
+        for (talk, fields) in talks.iter().enumerate() {
+            for &(field, text) in fields {
+                runs[usize::from(talk >= 2)].add(talk, field, text);
+            }
+        }
+        let [mut first, second] = runs;
+        first.append(second);
+        assert_eq!(first.finish(), recap_query::build_index(talks));
     }
 }

@@ -9,21 +9,31 @@ use std::collections::HashMap;
 
 use recap_bundle::{Bundle, SearchField, SearchIndex, Talk, Track};
 
+use crate::parallel;
 use crate::postings::PostingsBuilder;
 
 /// Builds the index over `bundle.talks`, in bundle order.
 pub fn build(bundle: &Bundle) -> SearchIndex {
     let tracks: HashMap<&str, &Track> = bundle.tracks.iter().map(|t| (t.id.as_str(), t)).collect();
-    let mut postings = PostingsBuilder::default();
-    for (talk_index, talk) in bundle.talks.iter().enumerate() {
-        for (field, text) in fields(talk, &tracks) {
-            postings.add(talk_index, field, text);
+    // Consecutive runs of talks are indexed in parallel, then joined in order.
+    let runs = parallel::even_ranges(bundle.talks.len(), 2 * parallel::threads());
+    let built = parallel::map_in_order(&runs, |run| {
+        let mut postings = PostingsBuilder::default();
+        for talk_index in run.clone() {
+            let talk = &bundle.talks[talk_index];
+            for (field, text) in fields(talk, &tracks) {
+                postings.add(talk_index, field, text);
+            }
+            for notes in &talk.notes {
+                let text = recap_query::html_text::plain_text(&notes.html);
+                postings.add(talk_index, SearchField::Notes, &text);
+            }
         }
-        for notes in &talk.notes {
-            let text = recap_query::html_text::plain_text(&notes.html);
-            postings.add(talk_index, SearchField::Notes, &text);
-        }
-    }
+        postings
+    });
+    let mut built = built.into_iter();
+    let mut postings = built.next().unwrap_or_default();
+    built.for_each(|later| postings.append(later));
     postings.finish()
 }
 
