@@ -264,6 +264,11 @@ fn search() -> String {
     web_sys::window().unwrap().location().search().unwrap()
 }
 
+/// Waits until the page URL's query is `expected`: the app writes it once the change is painted.
+async fn wait_for_url(expected: &str) {
+    wait_until(&format!("the URL query is {expected}"), || search() == expected).await;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tests.
 
@@ -385,7 +390,7 @@ async fn toggling_filters_narrows_the_cards_and_updates_the_url() {
     })
     .await;
     assert_eq!(text(&root, &testid("result-count")), "2 of 4 talks");
-    assert_eq!(search(), "?embed=1&track=security");
+    wait_for_url("?embed=1&track=security").await;
 
     // OR within a facet.
     option_checkbox(&root, "track", "containers").click();
@@ -422,7 +427,7 @@ async fn toggling_filters_narrows_the_cards_and_updates_the_url() {
     clear.click();
     wait_until("all talks again", || card_ids(&root).len() == 4).await;
     assert_eq!(text(&root, &testid("result-count")), "4 talks");
-    assert_eq!(search(), "?embed=1");
+    wait_for_url("?embed=1").await;
     assert!(!option_checkbox(&root, "track", "security").checked());
 }
 
@@ -511,7 +516,7 @@ async fn the_talk_view_shows_every_recaps_notes() {
         root.query_selector(&testid("talk-view")).unwrap().is_some()
     })
     .await;
-    assert_eq!(search(), "?talk=signing");
+    wait_for_url("?talk=signing").await;
     let view = one(&root, &testid("talk-view"));
     // The notes are real HTML; two recaps covered this talk, each with its author.
     assert_eq!(all(&view, ".talk-notes-body ul > li").len(), 2);
@@ -545,7 +550,7 @@ async fn search_folds_accents_like_the_compiler() {
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
     wait_until("Uma's talks", || card_ids(&root) == ["locks", "signing"]).await;
-    assert_eq!(search(), "?q=REYES");
+    wait_for_url("?q=REYES").await;
     let marks: Vec<String> = all(&root, "mark")
         .iter()
         .map(|m| m.text_content().unwrap())
