@@ -25,16 +25,22 @@ impl PostingsBuilder {
         let value = SearchIndex::posting(talk_index, field);
         let Self { postings, folded } = self;
         folded.clear();
-        text.chars().for_each(|c| push_folded(c, folded));
-        for word in split_words(folded) {
-            let list = match postings.get_mut(word) {
-                Some(list) => list,
-                None => postings.entry(word.to_owned()).or_default(),
-            };
-            // A word a talk repeats only ever touches the list's last entry: keep its best field.
-            match list.last_mut() {
-                Some(last) if *last >> 2 == value >> 2 => *last = (*last).min(value),
-                _ => list.push(value),
+        if text.is_ascii() {
+            // What `push_folded` and `split_words` do to ASCII: lower-case it and split it at
+            // every character that is not an ASCII letter or digit.
+            for word in text
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                folded.clear();
+                folded.push_str(word);
+                folded.make_ascii_lowercase();
+                record(postings, folded, value);
+            }
+        } else {
+            text.chars().for_each(|c| push_folded(c, folded));
+            for word in split_words(folded) {
+                record(postings, word, value);
             }
         }
     }
@@ -72,6 +78,19 @@ impl PostingsBuilder {
     }
 }
 
+/// Adds `value` to the postings of `word`.
+fn record(postings: &mut FxHashMap<String, Vec<u32>>, word: &str, value: u32) {
+    let list = match postings.get_mut(word) {
+        Some(list) => list,
+        None => postings.entry(word.to_owned()).or_default(),
+    };
+    // A word a talk repeats only ever touches the list's last entry: keep its best field.
+    match list.last_mut() {
+        Some(last) if *last >> 2 == value >> 2 => *last = (*last).min(value),
+        _ => list.push(value),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +111,14 @@ mod tests {
                 (Tracks, "#K8s"),
             ],
             vec![(Notes, "We spoke with Łukasz about trust"), (People, "Zoë")],
+            vec![
+                (
+                    Notes,
+                    "ASCII only: Node.js & Docker-Compose, K8s_v2 (2024) x86-64!",
+                ),
+                (Title, "\t tabs\nand  NEW-lines\r\n"),
+                (Notes, ""),
+            ],
         ];
         let mut builder = PostingsBuilder::default();
         for (talk, fields) in talks.iter().enumerate() {

@@ -18,17 +18,43 @@ pub fn collapse_whitespace(text: &str) -> String {
 
 /// [`collapse_whitespace`] that reuses `text`'s buffer when it needs no change.
 pub fn collapse_whitespace_owned(text: String) -> String {
-    let clean = !text.starts_with(' ')
-        && !text.ends_with(' ')
-        && !text.contains("  ")
-        && text
-            .bytes()
-            .all(|b| b == b' ' || b.is_ascii() && !char::from(b).is_whitespace());
-    if clean {
+    if is_collapsed(&text) {
         text
     } else {
         collapse_whitespace(&text)
     }
+}
+
+/// Whether `text` has no whitespace but single spaces between other characters.
+fn is_collapsed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Start as if after a space, so a leading space fails.
+    let mut after_space = true;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+            i += 1;
+            continue;
+        }
+        after_space = false;
+        if b.is_ascii() {
+            if char::from(b).is_whitespace() {
+                return false;
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().expect("i is at a character");
+            if c.is_whitespace() {
+                return false;
+            }
+            i += c.len_utf8();
+        }
+    }
+    !after_space || text.is_empty()
 }
 
 /// Whether `haystack` contains `needle` (ASCII) in any ASCII case.
@@ -87,6 +113,9 @@ mod tests {
             "plain words here",
             "Łukasz  Szczęsny",
             "end\u{2003}",
+            "Þóra – “quoted” … done",
+            "x\u{85}y",
+            "a\u{3000}",
         ] {
             assert_eq!(collapse_whitespace(text), joined(text), "{text:?}");
             assert_eq!(
