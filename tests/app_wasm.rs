@@ -266,7 +266,10 @@ fn search() -> String {
 
 /// Waits until the page URL's query is `expected`: the app writes it once the change is painted.
 async fn wait_for_url(expected: &str) {
-    wait_until(&format!("the URL query is {expected}"), || search() == expected).await;
+    wait_until(&format!("the URL query is {expected}"), || {
+        search() == expected
+    })
+    .await;
 }
 
 // ---------------------------------------------------------------------------------------------
