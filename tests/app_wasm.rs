@@ -408,10 +408,7 @@ async fn toggling_filters_narrows_the_cards_and_updates_the_url() {
         card_ids(&root) == ["pods", "signing"]
     })
     .await;
-    assert_eq!(
-        search(),
-        "?embed=1&track=containers&track=security&speaker=ole"
-    );
+    wait_for_url("?embed=1&track=containers&track=security&speaker=ole").await;
 
     // Back restores the previous selection, checkboxes included.
     web_sys::window()
