@@ -14,7 +14,7 @@ use crate::bench::sizes;
 use crate::{bundle, exec, synth};
 
 /// App shell (index.html + js + wasm + css it loads), gzip bytes: the ceiling.
-const SHELL_GZIP_BUDGET: u64 = 300_000;
+const SHELL_GZIP_BUDGET: u64 = 270_000;
 /// The target for the app shell, gzip bytes (not met yet; reported).
 const SHELL_GZIP_TARGET: u64 = 120_000;
 /// Bytes per talk on the synthetic 1,000-talk archive, ceilings raw and gzip: of the card index
