@@ -30,7 +30,6 @@ pub mod mojibake;
 pub mod notes;
 pub mod parallel;
 pub mod people;
-pub mod postings;
 pub mod prose;
 pub mod search_index;
 pub mod shortcodes;

@@ -1,6 +1,6 @@
 //! The bundle's prebuilt full-text [`SearchIndex`]: what of each talk a reader can search, by
-//! field, handed to [`crate::postings`] (the postings of [`recap_query::build_index`]) so that
-//! indexing and querying share one definition of a (folded) word.
+//! field, handed to [`recap_query::PostingsBuilder`] (what [`recap_query::build_index`] uses) so
+//! that indexing and querying share one definition of a (folded) word.
 //!
 //! Fields per talk: the title; each speaker's name and company; each track's label and
 //! aliases; the summary and the text a reader sees in every recap's notes.
@@ -9,8 +9,9 @@ use std::collections::HashMap;
 
 use recap_bundle::{Bundle, SearchField, SearchIndex, Talk, Track};
 
+use recap_query::PostingsBuilder;
+
 use crate::parallel;
-use crate::postings::PostingsBuilder;
 
 /// Builds the index over `bundle.talks`, in bundle order.
 pub fn build(bundle: &Bundle) -> SearchIndex {

@@ -8,6 +8,8 @@
 
 use recap_bundle::{SearchField, SearchIndex};
 
+use crate::index_builder::PostingsBuilder;
+
 use crate::text;
 
 /// Rank value of a talk that does not match.
@@ -118,43 +120,18 @@ fn terms_with_prefix(index: &SearchIndex, prefix: &str) -> std::ops::Range<usize
 }
 
 /// Builds a [`SearchIndex`] from each talk's text by field: `talks[i]` lists `(field, text)`
-/// pairs of talk `i`. The compiler calls this; it lives here so that indexing and querying
-/// share one definition of a word.
+/// pairs of talk `i`. It lives here so that indexing and querying share one definition of a word
+/// (the compiler feeds a [`PostingsBuilder`] directly, in parallel runs of talks).
 pub fn build_index<'a>(
     talks: impl IntoIterator<Item = impl IntoIterator<Item = (SearchField, &'a str)>>,
 ) -> SearchIndex {
-    use std::collections::HashMap;
-    // term -> its postings (`talk * 4 + field`). Talks come in order, so every list is already
-    // ascending, and a word a talk repeats only ever touches the list's last entry.
-    let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut builder = PostingsBuilder::default();
     for (talk_index, fields) in talks.into_iter().enumerate() {
         for (field, text) in fields {
-            let value = SearchIndex::posting(talk_index, field);
-            let folded = text::fold(text);
-            for word in text::split_words(&folded) {
-                let list = match postings.get_mut(word) {
-                    Some(list) => list,
-                    None => postings.entry(word.to_owned()).or_default(),
-                };
-                match list.last_mut() {
-                    Some(last) if *last >> 2 == value >> 2 => *last = (*last).min(value),
-                    _ => list.push(value),
-                }
-            }
+            builder.add(talk_index, field, text);
         }
     }
-    let mut terms: Vec<(String, Vec<u32>)> = postings.into_iter().collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut index = SearchIndex::default();
-    for (term, mut values) in terms {
-        let mut previous = 0;
-        for value in &mut values {
-            (*value, previous) = (*value - previous, *value);
-        }
-        index.terms.push(term);
-        index.postings.push(values);
-    }
-    index
+    builder.finish()
 }
 
 #[cfg(test)]
