@@ -8,7 +8,7 @@
 //! its [`companies`] and [`search_index`]. [`layout`] writes it as the card index `bundle.json`
 //! plus content-hashed files for the search index and the notes.
 //!
-//! Recaps are read and extracted, and the search index built, on all cores ([`parallel`]); the
+//! Recaps are read and extracted, and the search index built, on all cores (rayon); the
 //! output never depends on it.
 
 pub mod affiliation;
@@ -28,7 +28,6 @@ pub mod list_talks;
 pub mod markdown;
 pub mod mojibake;
 pub mod notes;
-pub mod parallel;
 pub mod people;
 pub mod prose;
 pub mod search_index;
@@ -41,6 +40,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use diagnostics::{Diagnostic, Severity};
+use rayon::prelude::*;
 use recap_bundle::Bundle;
 
 /// The result of compiling a set of recaps.
@@ -66,16 +66,17 @@ impl Compilation {
 /// others are still compiled. I/O failures are returned as errors.
 pub fn compile(inputs: &[PathBuf]) -> anyhow::Result<Compilation> {
     let files = inputs::find_recaps(inputs)?;
-    let sources = parallel::map_in_order(&files, |file| {
-        let bytes = std::fs::read(&file.path)
-            .with_context(|| format!("reading {}", file.path.display()))?;
-        // Valid UTF-8 (the usual case) is kept without a copy.
-        let text = String::from_utf8(bytes)
-            .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned());
-        anyhow::Ok((file.display.clone(), text))
-    })
-    .into_iter()
-    .collect::<anyhow::Result<Vec<_>>>()?;
+    let sources = files
+        .par_iter()
+        .map(|file| {
+            let bytes = std::fs::read(&file.path)
+                .with_context(|| format!("reading {}", file.path.display()))?;
+            // Valid UTF-8 (the usual case) is kept without a copy.
+            let text = String::from_utf8(bytes)
+                .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned());
+            anyhow::Ok((file.display.clone(), text))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
     Ok(compile_sources(
         sources
             .iter()
@@ -85,14 +86,18 @@ pub fn compile(inputs: &[PathBuf]) -> anyhow::Result<Compilation> {
 
 /// Compiles recaps given as `(file name, Markdown)` pairs.
 ///
-/// Recaps are extracted in parallel ([`parallel`]); their diagnostics still come in file order.
+/// Recaps are extracted in parallel (rayon, results in input order); their diagnostics still
+/// come in file order.
 pub fn compile_sources<'a>(sources: impl IntoIterator<Item = (&'a str, &'a str)>) -> Compilation {
     let sources: Vec<(&str, &str)> = sources.into_iter().collect();
-    let extracted = parallel::map_in_order(&sources, |&(file, source)| {
-        let mut diagnostics = Vec::new();
-        let recap = extract::extract(file, source, &mut diagnostics);
-        (recap, diagnostics)
-    });
+    let extracted: Vec<_> = sources
+        .par_iter()
+        .map(|&(file, source)| {
+            let mut diagnostics = Vec::new();
+            let recap = extract::extract(file, source, &mut diagnostics);
+            (recap, diagnostics)
+        })
+        .collect();
     let mut diagnostics = Vec::new();
     let mut recaps = Vec::with_capacity(extracted.len());
     for (recap, file_diagnostics) in extracted {

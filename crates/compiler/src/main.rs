@@ -127,19 +127,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 std::fs::create_dir_all(parent)
                     .with_context(|| format!("creating {}", parent.display()))?;
             }
-            let written = recap_compiler::layout::write(&compilation.bundle, &out)?;
-            let bundle = &compilation.bundle;
-            eprintln!(
-                "wrote {} and {} files in {}/: {} conferences, {} talks, {} speakers, {} tracks",
-                out.display(),
-                written.len() - 1,
-                recap_compiler::layout::folder_of(&out),
+            let has_errors = compilation.has_errors();
+            let bundle = compilation.bundle;
+            let summary = format!(
+                "{} conferences, {} talks, {} speakers, {} tracks",
                 bundle.conferences.len(),
                 bundle.talks.len(),
                 bundle.speakers.len(),
                 bundle.tracks.len()
             );
-            Ok(if compilation.has_errors() {
+            let written = recap_compiler::layout::write(bundle, &out)?;
+            eprintln!(
+                "wrote {} and {} files in {}/: {summary}",
+                out.display(),
+                written.len() - 1,
+                recap_compiler::layout::folder_of(&out),
+            );
+            Ok(if has_errors {
                 ExitCode::FAILURE
             } else {
                 ExitCode::SUCCESS

@@ -7,34 +7,42 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use recap_bundle::{Bundle, SearchField, SearchIndex, Talk, Track};
-
 use recap_query::PostingsBuilder;
-
-use crate::parallel;
 
 /// Builds the index over `bundle.talks`, in bundle order.
 pub fn build(bundle: &Bundle) -> SearchIndex {
     let tracks: HashMap<&str, &Track> = bundle.tracks.iter().map(|t| (t.id.as_str(), t)).collect();
-    // Consecutive runs of talks are indexed in parallel, then joined in order.
-    let runs = parallel::even_ranges(bundle.talks.len(), 2 * parallel::threads());
-    let built = parallel::map_in_order(&runs, |run| {
-        let mut postings = PostingsBuilder::default();
-        for talk_index in run.clone() {
-            let talk = &bundle.talks[talk_index];
-            for (field, text) in fields(talk, &tracks) {
-                postings.add(talk_index, field, text);
+    // Consecutive runs of talks are indexed in parallel, then joined in order (rayon's reduce
+    // keeps the runs' order, and each run's postings continue the one before).
+    let run = bundle
+        .talks
+        .len()
+        .div_ceil(2 * rayon::current_num_threads())
+        .max(1);
+    let postings = bundle
+        .talks
+        .par_chunks(run)
+        .enumerate()
+        .map(|(run_index, talks)| {
+            let mut postings = PostingsBuilder::default();
+            for (offset, talk) in talks.iter().enumerate() {
+                let talk_index = run_index * run + offset;
+                for (field, text) in fields(talk, &tracks) {
+                    postings.add(talk_index, field, text);
+                }
+                for notes in &talk.notes {
+                    let text = recap_query::html_text::plain_text(&notes.html);
+                    postings.add(talk_index, SearchField::Notes, &text);
+                }
             }
-            for notes in &talk.notes {
-                let text = recap_query::html_text::plain_text(&notes.html);
-                postings.add(talk_index, SearchField::Notes, &text);
-            }
-        }
-        postings
-    });
-    let mut built = built.into_iter();
-    let mut postings = built.next().unwrap_or_default();
-    built.for_each(|later| postings.append(later));
+            postings
+        })
+        .reduce(PostingsBuilder::default, |mut earlier, later| {
+            earlier.append(later);
+            earlier
+        });
     postings.finish()
 }
 

@@ -54,7 +54,7 @@ fn reassemble(index: &str, files: &BTreeMap<String, String>) -> Bundle {
 #[test]
 fn the_split_files_hold_exactly_the_bundle() {
     let bundle = compiled(40, 3_000);
-    let set = layout::split(&bundle, "bundle");
+    let set = layout::split(bundle.clone(), "bundle");
     let files: BTreeMap<String, String> = set.files.iter().cloned().collect();
     assert_eq!(reassemble(&set.index, &files), bundle);
 }
@@ -62,7 +62,7 @@ fn the_split_files_hold_exactly_the_bundle() {
 #[test]
 fn the_card_index_carries_no_notes_and_no_search_index() {
     let bundle = compiled(40, 3_000);
-    let set = layout::split(&bundle, "bundle");
+    let set = layout::split(bundle.clone(), "bundle");
     let index: Bundle = serde_json::from_str(&set.index).unwrap();
     assert!(index.search.is_empty());
     assert!(
@@ -84,7 +84,7 @@ fn the_card_index_carries_no_notes_and_no_search_index() {
 #[test]
 fn notes_are_chunked_by_size_in_talk_order() {
     let bundle = compiled(40, 3_000);
-    let set = layout::split(&bundle, "bundle");
+    let set = layout::split(bundle.clone(), "bundle");
     let index: Bundle = serde_json::from_str(&set.index).unwrap();
     let chunks: Vec<u32> = index
         .talks
@@ -112,7 +112,7 @@ fn notes_are_chunked_by_size_in_talk_order() {
 fn file_names_change_with_their_content_only() {
     let bundle = compiled(10, 500);
     let names = |bundle: &Bundle| {
-        let set = layout::split(bundle, "bundle");
+        let set = layout::split(bundle.clone(), "bundle");
         set.files
             .into_iter()
             .map(|(name, _)| name)
@@ -142,10 +142,10 @@ fn writing_replaces_the_files_of_an_earlier_build() {
     let dir = std::env::temp_dir().join(format!("recap-layout-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let out = dir.join("bundle.json");
-    let old = layout::write(&compiled(10, 500), &out).unwrap();
+    let old = layout::write(compiled(10, 500), &out).unwrap();
     let unrelated = dir.join("bundle").join("README.txt");
     std::fs::write(&unrelated, "not ours").unwrap();
-    let new = layout::write(&compiled(12, 500), &out).unwrap();
+    let new = layout::write(compiled(12, 500), &out).unwrap();
     assert_eq!(new[0], out);
     for path in &old[1..] {
         assert_eq!(path.exists(), new.contains(path), "{}", path.display());
