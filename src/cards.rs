@@ -27,36 +27,35 @@ pub const SLICE: usize = 12;
 pub fn TalkList() -> impl IntoView {
     let viewer = expect_context::<Viewer>();
     let selection = viewer.selection;
-    let limit = RwSignal::new(PAGE_SIZE);
     // Counts the selections seen: a new one starts again from its first page and first slice.
+    // Both counts below belong to one generation, so a new selection resets them by itself.
     let generation = Memo::new(move |previous: Option<&u64>| {
         selection.track();
         previous.map_or(0, |generation| generation + 1)
     });
-    Effect::new(move |previous: Option<()>| {
-        generation.track();
-        if previous.is_some() {
-            limit.set(PAGE_SIZE);
-        }
-    });
-    // How many cards of the current generation may be built so far.
-    let built = RwSignal::new((0_u64, SLICE));
-    let shown = Memo::new(move |_| {
+    let for_this_selection = move |count: RwSignal<(u64, usize)>, initial: usize| {
         let generation = generation.get();
-        let allowed = built.with(|(of, cards)| if *of == generation { *cards } else { SLICE });
+        count.with(|(of, count)| if *of == generation { *count } else { initial })
+    };
+    // Cards the reader asked for ("Show more"), and how many of them may be built so far.
+    let asked = RwSignal::new((0_u64, PAGE_SIZE));
+    let built = RwSignal::new((0_u64, SLICE));
+    let limit = move || for_this_selection(asked, PAGE_SIZE);
+    let shown = Memo::new(move |_| {
+        let allowed = limit().min(for_this_selection(built, SLICE));
         selection.with(|selection| {
             selection
                 .indices()
                 .iter()
                 .copied()
-                .take(limit.get().min(allowed))
+                .take(allowed)
                 .collect::<Vec<_>>()
         })
     });
     // Once a slice is on screen, the next one is built after the browser has painted.
     Effect::new(move |_| {
         let generation = generation.get();
-        let wanted = limit.get().min(selection.with(Selection::len));
+        let wanted = limit().min(selection.with(Selection::len));
         let have = shown.with(Vec::len);
         if have < wanted {
             request_animation_frame(move || {
@@ -69,7 +68,7 @@ pub fn TalkList() -> impl IntoView {
             });
         }
     });
-    let remaining = move || selection.with(|s| s.len()).saturating_sub(limit.get());
+    let remaining = move || selection.with(|s| s.len()).saturating_sub(limit());
     view! {
         <ol class="talk-list">
             <For
@@ -83,7 +82,7 @@ pub fn TalkList() -> impl IntoView {
                 type="button"
                 class="button show-more"
                 data-testid="show-more"
-                on:click=move |_| limit.update(|limit| *limit += PAGE_SIZE)
+                on:click=move |_| asked.set((generation.get_untracked(), limit() + PAGE_SIZE))
             >
                 {move || format!("Show {} more", remaining().min(PAGE_SIZE))}
                 <span class="show-more-rest">{move || format!(" of {} left", remaining())}</span>
