@@ -27,14 +27,18 @@ pub fn build(bundle: &Bundle) -> SearchIndex {
         .enumerate()
         .map(|(run_index, talks)| {
             let mut postings = PostingsBuilder::default();
+            // The notes' text, one recap's at a time, in one buffer: its whitespace is left
+            // as it comes, which gives the same words as `plain_text` for less work.
+            let mut notes_text = String::new();
             for (offset, talk) in talks.iter().enumerate() {
                 let talk_index = run_index * run + offset;
                 for (field, text) in fields(talk, &tracks) {
                     postings.add(talk_index, field, text);
                 }
                 for notes in &talk.notes {
-                    let text = recap_query::html_text::plain_text(&notes.html);
-                    postings.add(talk_index, SearchField::Notes, &text);
+                    notes_text.clear();
+                    recap_query::html_text::push_visible_text(&notes.html, &mut notes_text);
+                    postings.add(talk_index, SearchField::Notes, &notes_text);
                 }
             }
             postings
