@@ -13,11 +13,14 @@
 //! changes its name. `bundle.json` keeps its name and lists the others in
 //! [`recap_bundle::BundleFiles`], relative to itself.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use rayon::prelude::*;
 use recap_bundle::{Bundle, BundleFiles, ChunkTalk, NotesChunk};
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 /// About how many bytes of notes' HTML a chunk holds before the next talk starts a new one:
@@ -39,30 +42,55 @@ pub struct BundleFileSet {
 /// Splits `bundle` into the card index and its files, in the folder `folder` (relative to the
 /// card index, e.g. `bundle`). The bundle is taken apart, not copied: at 10,000 talks it holds
 /// tens of megabytes of notes.
-pub fn split(mut index: Bundle, folder: &str) -> BundleFileSet {
-    let mut files = Vec::new();
+pub fn split(index: Bundle, folder: &str) -> BundleFileSet {
+    split_with(index, folder, |_, _| Ok(())).expect("nothing to fail without writing")
+}
 
+/// [`split`], handing each file other than the card index to `on_file` (path relative to the
+/// card index, content) as soon as it is serialized. The search index and the notes chunks
+/// are serialized, hashed and handed over on all cores (rayon); the files keep their order.
+fn split_with(
+    mut index: Bundle,
+    folder: &str,
+    on_file: impl Fn(&str, &str) -> Result<()> + Sync,
+) -> Result<BundleFileSet> {
     let search = std::mem::take(&mut index.search);
-    let search = serde_json::to_string(&search).expect("the search index serializes");
-    let search_name = hashed_name(folder, "search", &search);
-    files.push((search_name.clone(), search));
-
-    let mut notes_names = Vec::new();
-    for chunk in chunks(&mut index) {
-        let json = serde_json::to_string(&chunk).expect("notes chunks serialize");
-        let name = hashed_name(folder, "notes", &json);
-        notes_names.push(name.clone());
-        files.push((name, json));
-    }
+    let chunks = chunks(&mut index);
+    let on_file = &on_file;
+    let (search, notes) = rayon::join(
+        || hashed_file(folder, "search", &search, on_file),
+        || {
+            chunks
+                .par_iter()
+                .map(|chunk| hashed_file(folder, "notes", chunk, on_file))
+                .collect::<Result<Vec<_>>>()
+        },
+    );
+    let mut files = vec![search?];
+    files.extend(notes?);
     index.files = Some(BundleFiles {
-        search: search_name,
-        notes: notes_names,
+        search: files[0].0.clone(),
+        notes: files[1..].iter().map(|(name, _)| name.clone()).collect(),
     });
     // Compact: at 10,000 talks the card index is what the first screen waits for, and pretty
     // printing would add a third to it (`jq .` shows it indented).
     let mut text = serde_json::to_string(&index).expect("bundle types always serialize");
     text.push('\n');
-    BundleFileSet { index: text, files }
+    Ok(BundleFileSet { index: text, files })
+}
+
+/// `value` as compact JSON under its content-hashed name (see [`hashed_name`]), once handed to
+/// `on_file`.
+fn hashed_file(
+    folder: &str,
+    kind: &str,
+    value: &impl Serialize,
+    on_file: &impl Fn(&str, &str) -> Result<()>,
+) -> Result<(String, String)> {
+    let json = serde_json::to_string(value).expect("bundle files always serialize");
+    let name = hashed_name(folder, kind, &json);
+    on_file(&name, &json)?;
+    Ok((name, json))
 }
 
 /// Moves the notes' HTML of `bundle`'s talks into chunks of consecutive talks, setting each
@@ -122,35 +150,37 @@ pub fn folder_of(index: &Path) -> String {
 /// Returns every path written, the card index first.
 pub fn write(bundle: Bundle, index: &Path) -> Result<Vec<PathBuf>> {
     let folder = folder_of(index);
-    let set = split(bundle, &folder);
     let base = index.parent().unwrap_or(Path::new(""));
     let folder_path = base.join(&folder);
     fs::create_dir_all(&folder_path)
         .with_context(|| format!("creating {}", folder_path.display()))?;
-    remove_stale(&folder_path, &set)?;
-    let mut written = vec![index.to_owned()];
-    for (name, content) in &set.files {
+    // Each file is written by the thread that serialized it, while the others still serialize.
+    let set = split_with(bundle, &folder, |name, content| {
         let path = base.join(name);
-        fs::write(&path, content).with_context(|| format!("writing {}", path.display()))?;
-        written.push(path);
-    }
+        fs::write(&path, content).with_context(|| format!("writing {}", path.display()))
+    })?;
+    remove_stale(&folder_path, &set)?;
     // The card index last: a reader never gets one that names files not written yet.
     fs::write(index, &set.index).with_context(|| format!("writing {}", index.display()))?;
+    let mut written = vec![index.to_owned()];
+    written.extend(set.files.iter().map(|(name, _)| base.join(name)));
     Ok(written)
 }
 
 /// Removes the `search-*.json` and `notes-*.json` files of `folder` that `set` does not name.
 fn remove_stale(folder: &Path, set: &BundleFileSet) -> Result<()> {
+    let kept: HashSet<&str> = set
+        .files
+        .iter()
+        .filter_map(|(path, _)| path.rsplit_once('/').map(|(_, name)| name))
+        .collect();
     let entries = fs::read_dir(folder).with_context(|| format!("reading {}", folder.display()))?;
     for entry in entries {
         let entry = entry.with_context(|| format!("reading {}", folder.display()))?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let ours =
             (name.starts_with("search-") || name.starts_with("notes-")) && name.ends_with(".json");
-        let kept = set
-            .files
-            .iter()
-            .any(|(path, _)| path.ends_with(&format!("/{name}")));
+        let kept = kept.contains(name.as_str());
         if ours && !kept {
             fs::remove_file(entry.path())
                 .with_context(|| format!("removing stale {}", entry.path().display()))?;
