@@ -21,26 +21,46 @@ pub struct PostingsBuilder {
 impl PostingsBuilder {
     /// Adds the words of `text`, a `field` of the talk at `talk_index`. Talks must come in
     /// ascending order (fields of one talk in any order).
+    ///
+    /// The text is cut at ASCII bytes that are neither letters nor digits, which separate words
+    /// before and after folding alike (folding is one character at a time, and folds no
+    /// character into a letter or digit that was not one), so only the pieces that hold other
+    /// characters than ASCII are folded with `push_folded` and split with `split_words`; an
+    /// ASCII piece is one word, lower-cased.
     pub fn add(&mut self, talk_index: usize, field: SearchField, text: &str) {
         let value = SearchIndex::posting(talk_index, field);
         let Self { postings, folded } = self;
-        folded.clear();
-        if text.is_ascii() {
-            // What `push_folded` and `split_words` do to ASCII: lower-case it and split it at
-            // every character that is not an ASCII letter or digit.
-            for word in text
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|w| !w.is_empty())
-            {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let start = at;
+            let mut ascii = true;
+            while let Some(&byte) = bytes.get(at) {
+                if byte.is_ascii() && !byte.is_ascii_alphanumeric() {
+                    break;
+                }
+                ascii &= byte.is_ascii();
+                at += 1;
+            }
+            // `start..at` lies between ASCII bytes (or the ends), so on character boundaries.
+            let piece = &text[start..at];
+            at += 1;
+            if piece.is_empty() {
+                continue;
+            }
+            if ascii && !piece.bytes().any(|b| b.is_ascii_uppercase()) {
+                record(postings, piece, value);
+            } else if ascii {
                 folded.clear();
-                folded.push_str(word);
+                folded.push_str(piece);
                 folded.make_ascii_lowercase();
                 record(postings, folded, value);
-            }
-        } else {
-            text.chars().for_each(|c| push_folded(c, folded));
-            for word in split_words(folded) {
-                record(postings, word, value);
+            } else {
+                folded.clear();
+                piece.chars().for_each(|c| push_folded(c, folded));
+                for word in split_words(folded) {
+                    record(postings, word, value);
+                }
             }
         }
     }
@@ -116,6 +136,11 @@ mod tests {
                     Notes,
                     "ASCII only: Node.js & Docker-Compose, K8s_v2 (2024) x86-64!",
                 ),
+                (
+                    Notes,
+                    "Mixed: CAFÉ-bar Ærø\u{a0}Kelvin\u{212a} semi\u{37e}colon e\u{301}te x\u{2003}y",
+                ),
+                (People, "Łukasz;Zoë,ÅNGSTRÖM"),
                 (Title, "\t tabs\nand  NEW-lines\r\n"),
                 (Notes, ""),
             ],
@@ -174,5 +199,49 @@ mod tests {
             );
         }
         index
+    }
+
+    /// Pieces of text the property test joins at random: ASCII and not, separators of both
+    /// kinds, and characters that fold into ASCII (`K` from the Kelvin sign, `;` from the Greek
+    /// question mark).
+    const PIECES: &[&str] = &[
+        "Node", "js", "K8s", "x86", "Zoë", "ŁUKASZ", "Straße", "東京", "e\u{301}", " ", ".", "-",
+        "_", "\u{a0}", "\u{2003}", "\u{212a}", "\u{37e}", "\u{1fef}", "Æ", "ǅ", "İ", "9",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_the_index_of_the_definition(
+            talks in proptest::collection::vec(
+                proptest::collection::vec(
+                    (0..3u32, proptest::collection::vec(0..PIECES.len(), 0..12)),
+                    0..4,
+                ),
+                0..5,
+            )
+        ) {
+            let fields = [Title, People, Notes];
+            let texts: Vec<Vec<(SearchField, String)>> = talks
+                .iter()
+                .map(|talk| {
+                    talk.iter()
+                        .map(|(field, picks)| {
+                            (fields[*field as usize], picks.iter().map(|&i| PIECES[i]).collect())
+                        })
+                        .collect()
+                })
+                .collect();
+            let borrowed: Vec<Vec<(SearchField, &str)>> = texts
+                .iter()
+                .map(|talk| talk.iter().map(|(f, t)| (*f, t.as_str())).collect())
+                .collect();
+            let mut builder = PostingsBuilder::default();
+            for (talk, fields) in borrowed.iter().enumerate() {
+                for &(field, text) in fields {
+                    builder.add(talk, field, text);
+                }
+            }
+            proptest::prop_assert_eq!(builder.finish(), naive_index(&borrowed));
+        }
     }
 }
