@@ -43,16 +43,18 @@ pub struct BundleFileSet {
 /// card index, e.g. `bundle`). The bundle is taken apart, not copied: at 10,000 talks it holds
 /// tens of megabytes of notes.
 pub fn split(index: Bundle, folder: &str) -> BundleFileSet {
-    split_with(index, folder, |_, _| Ok(())).expect("nothing to fail without writing")
+    split_with(index, folder, |_, json| Ok(json)).expect("nothing to fail without writing")
 }
 
 /// [`split`], handing each file other than the card index to `on_file` (path relative to the
-/// card index, content) as soon as it is serialized. The search index and the notes chunks
-/// are serialized, hashed and handed over on all cores (rayon); the files keep their order.
+/// card index, content) as soon as it is serialized; the set keeps the content `on_file`
+/// gives back (the writer keeps none: memory freed early is reused for the next file). The
+/// search index and the notes chunks are serialized, hashed and handed over on all cores
+/// (rayon), each chunk's HTML freed once serialized; the files keep their order.
 fn split_with(
     mut index: Bundle,
     folder: &str,
-    on_file: impl Fn(&str, &str) -> Result<()> + Sync,
+    on_file: impl Fn(&str, String) -> Result<String> + Sync,
 ) -> Result<BundleFileSet> {
     let search = std::mem::take(&mut index.search);
     let chunks = chunks(&mut index);
@@ -61,8 +63,8 @@ fn split_with(
         || hashed_file(folder, "search", &search, on_file),
         || {
             chunks
-                .par_iter()
-                .map(|chunk| hashed_file(folder, "notes", chunk, on_file))
+                .into_par_iter()
+                .map(|chunk| hashed_file(folder, "notes", &chunk, on_file))
                 .collect::<Result<Vec<_>>>()
         },
     );
@@ -79,18 +81,18 @@ fn split_with(
     Ok(BundleFileSet { index: text, files })
 }
 
-/// `value` as compact JSON under its content-hashed name (see [`hashed_name`]), once handed to
-/// `on_file`.
+/// `value` as compact JSON under its content-hashed name (see [`hashed_name`]), handed to
+/// `on_file`, and what `on_file` kept of it.
 fn hashed_file(
     folder: &str,
     kind: &str,
     value: &impl Serialize,
-    on_file: &impl Fn(&str, &str) -> Result<()>,
+    on_file: &impl Fn(&str, String) -> Result<String>,
 ) -> Result<(String, String)> {
     let json = serde_json::to_string(value).expect("bundle files always serialize");
     let name = hashed_name(folder, kind, &json);
-    on_file(&name, &json)?;
-    Ok((name, json))
+    let kept = on_file(&name, json)?;
+    Ok((name, kept))
 }
 
 /// Moves the notes' HTML of `bundle`'s talks into chunks of consecutive talks, setting each
@@ -157,7 +159,8 @@ pub fn write(bundle: Bundle, index: &Path) -> Result<Vec<PathBuf>> {
     // Each file is written by the thread that serialized it, while the others still serialize.
     let set = split_with(bundle, &folder, |name, content| {
         let path = base.join(name);
-        fs::write(&path, content).with_context(|| format!("writing {}", path.display()))
+        fs::write(&path, content).with_context(|| format!("writing {}", path.display()))?;
+        Ok(String::new())
     })?;
     remove_stale(&folder_path, &set)?;
     // The card index last: a reader never gets one that names files not written yet.
