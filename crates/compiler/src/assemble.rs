@@ -197,11 +197,11 @@ pub fn assemble(mut recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnosti
     bundle.tracks = tracks.into_values().collect();
     bundle
         .tracks
-        .sort_by_key(|t| (t.label.trim_start_matches('#').to_lowercase(), t.id.clone()));
+        .sort_by_cached_key(|t| (t.label.trim_start_matches('#').to_lowercase(), t.id.clone()));
     bundle.speakers = speakers.into_values().collect();
     bundle
         .speakers
-        .sort_by_key(|s| (deunicode::deunicode(&s.name).to_lowercase(), s.id.clone()));
+        .sort_by_cached_key(|s| (deunicode::deunicode(&s.name).to_lowercase(), s.id.clone()));
     companies::assign(&mut bundle);
     bundle.search = search_index::build(&bundle);
     bundle

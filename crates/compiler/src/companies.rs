@@ -94,7 +94,7 @@ pub fn assign(bundle: &mut Bundle) {
     bundle.companies = ids.into_values().collect();
     bundle
         .companies
-        .sort_by_key(|c| (deunicode::deunicode(&c.name).to_lowercase(), c.id.clone()));
+        .sort_by_cached_key(|c| (deunicode::deunicode(&c.name).to_lowercase(), c.id.clone()));
 }
 
 #[cfg(test)]
