@@ -3,12 +3,15 @@
 //! star. Lists render a page of cards at a time ("Show more"), so huge archives stay fast.
 
 use leptos::prelude::*;
-use recap_bundle::{LinkKind, Talk};
+use recap_bundle::Talk;
 use recap_query::html_text::plain_text;
-use recap_query::{Facet, SearchQuery, Selection, excerpt, has_match, highlight};
+use recap_query::{Facet, SearchQuery, Selection, excerpt, has_match};
+use wasm_bindgen::JsCast;
 
 use crate::app::Viewer;
 use crate::bundle_parts::Arrival;
+use crate::card_html;
+use crate::markup;
 use crate::url_state::talk_href;
 
 /// Cards rendered at first, and added by each "Show more".
@@ -91,25 +94,6 @@ pub fn TalkList() -> impl IntoView {
     }
 }
 
-/// `text` with the parts matching the search marked.
-pub fn highlighted(text: String, query: Memo<SearchQuery>) -> impl IntoView {
-    move || {
-        query.with(|query| {
-            highlight(&text, query)
-                .into_iter()
-                .map(|segment| {
-                    let part = segment.text.to_owned();
-                    if segment.highlighted {
-                        view! { <mark>{part}</mark> }.into_any()
-                    } else {
-                        part.into_any()
-                    }
-                })
-                .collect_view()
-        })
-    }
-}
-
 /// One talk card.
 #[component]
 pub fn TalkCard(index: usize) -> impl IntoView {
@@ -131,17 +115,24 @@ pub fn TalkCard(index: usize) -> impl IntoView {
     };
     let has_notes = talk.has_notes();
     let summary = summary_or_excerpt(index, query);
+    let title = talk.display_title();
+    let open_label = format!(
+        r#"Read the notes<span aria-hidden="true"> →</span><span class="visually-hidden"> on {}</span>"#,
+        markup::escape(&title)
+    );
+    let title_html = {
+        let title = title.clone();
+        move || query.with(|query| markup::highlighted(&title, query))
+    };
     view! {
         <article class="talk-card" data-testid="talk-card" data-id=id.clone()>
             <header class="talk-header">
                 <TalkMeta index />
                 <div class="talk-title-row">
                     <h2 class="talk-title" class:is-untitled=talk.title.is_none() data-testid="talk-title">
-                        <a href=talk_href(&id) class="talk-title-link" on:click=open.clone()>
-                            {highlighted(talk.display_title(), query)}
-                        </a>
+                        <a href=talk_href(&id) class="talk-title-link" on:click=open.clone() inner_html=title_html></a>
                     </h2>
-                    <StarButton id=id.clone() title=talk.display_title() />
+                    <StarButton id=id.clone() title />
                 </div>
                 <Speakers index />
             </header>
@@ -149,11 +140,7 @@ pub fn TalkCard(index: usize) -> impl IntoView {
             {summary}
             <Links index />
             {has_notes.then(|| view! {
-                <a class="talk-open" href=talk_href(&id) on:click=open data-testid="talk-open">
-                    "Read the notes"
-                    <span aria-hidden="true">" →"</span>
-                    <span class="visually-hidden">{format!(" on {}", talk.display_title())}</span>
-                </a>
+                <a class="talk-open" href=talk_href(&id) on:click=open data-testid="talk-open" inner_html=open_label></a>
             })}
         </article>
     }
@@ -199,23 +186,9 @@ fn summary_or_excerpt(index: usize, query: Memo<SearchQuery>) -> impl IntoView +
     move || {
         let (text, is_excerpt) = shown();
         (!text.is_empty()).then(|| {
-            let segments = query.with(|query| {
-                highlight(&text, query)
-                    .into_iter()
-                    .map(|segment| (segment.text.to_owned(), segment.highlighted))
-                    .collect::<Vec<_>>()
-            });
+            let html = query.with(|query| markup::highlighted(&text, query));
             view! {
-                <p class="talk-summary" class:is-excerpt=is_excerpt data-testid="talk-summary">
-                    {segments
-                        .into_iter()
-                        .map(|(part, marked)| if marked {
-                            view! { <mark>{part}</mark> }.into_any()
-                        } else {
-                            part.into_any()
-                        })
-                        .collect_view()}
-                </p>
+                <p class="talk-summary" class:is-excerpt=is_excerpt data-testid="talk-summary" inner_html=html></p>
             }
         })
     }
@@ -237,44 +210,21 @@ pub fn is_plain_click(event: &leptos::ev::MouseEvent) -> bool {
 #[component]
 pub fn TalkMeta(index: usize) -> impl IntoView {
     let viewer = expect_context::<Viewer>();
-    let bundle = viewer.bundle.clone();
+    let (bundle, state) = (viewer.bundle, viewer.state);
     let talk = &bundle.talks[index];
-    let state = viewer.state;
-    let conference = bundle.conference(&talk.conference);
-    let name = conference.map_or_else(|| talk.conference.clone(), |c| c.name.clone());
-    let day = talk
-        .day
-        .as_deref()
-        .and_then(|id| bundle.day(id))
-        .map(|(_, day)| {
-            let date = day.date.clone();
-            view! {
-                <span class="meta-item" data-testid="talk-day">
-                    <time datetime=date.clone() title=date>{day.label.clone()}</time>
-                </span>
-            }
-        });
-    let conference_id = talk.conference.clone();
-    let href = format!("?conference={}", encode(&conference_id));
+    let html = card_html::meta(&bundle, talk);
+    let conference = talk.conference.clone();
     view! {
-        <p class="talk-meta">
-            <a
-                class="meta-item meta-link"
-                data-testid="talk-conference"
-                href=href
-                title="Show this conference's overview"
-                on:click=move |event| {
-                    if is_plain_click(&event) {
-                        event.prevent_default();
-                        state.show_only(Facet::Conference, &conference_id);
-                    }
+        <p
+            class="talk-meta"
+            inner_html=html
+            on:click=move |event| {
+                if is_plain_click(&event) && clicked_element(&event, "a").is_some() {
+                    event.prevent_default();
+                    state.show_only(Facet::Conference, &conference);
                 }
-            >
-                {name}
-            </a>
-            " "
-            {day}
-        </p>
+            }
+        ></p>
     }
 }
 
@@ -282,44 +232,25 @@ pub fn TalkMeta(index: usize) -> impl IntoView {
 #[component]
 pub fn Speakers(index: usize) -> impl IntoView {
     let viewer = expect_context::<Viewer>();
-    let bundle = viewer.bundle.clone();
-    let talk = &bundle.talks[index];
-    let state = viewer.state;
-    let query = viewer.query;
-    if talk.speakers.is_empty() {
+    let (bundle, state, query) = (viewer.bundle, viewer.state, viewer.query);
+    if bundle.talks[index].speakers.is_empty() {
         return None;
     }
-    let items = talk
-        .speakers
-        .iter()
-        .map(|speaker| {
-            let company = speaker.company.clone().map(|company| {
-                view! {
-                    " "
-                    <span class="speaker-company">"(" {highlighted(company, query)} ")"</span>
-                }
-            });
-            let id = speaker.id.clone();
-            let label = format!("All talks by {}", speaker.name);
-            view! {
-                <li class="speaker">
-                    <button
-                        type="button"
-                        class="speaker-name link-button"
-                        title=label
-                        on:click=move |_| state.show_only(Facet::Speaker, &id)
-                    >
-                        {highlighted(speaker.name.clone(), query)}
-                    </button>
-                    {company}
-                </li>
-            }
-        })
-        .collect_view();
+    let html = move || query.with(|query| card_html::speakers(&bundle.talks[index], query));
     Some(view! {
-        <ul class="talk-speakers" data-testid="talk-speakers" aria-label="Speakers">
-            {items}
-        </ul>
+        <ul
+            class="talk-speakers"
+            data-testid="talk-speakers"
+            aria-label="Speakers"
+            inner_html=html
+            on:click=move |event| {
+                let speaker = clicked_element(&event, "button")
+                    .and_then(|button| button.get_attribute(card_html::SPEAKER_ATTRIBUTE));
+                if let Some(speaker) = speaker {
+                    state.show_only(Facet::Speaker, &speaker);
+                }
+            }
+        ></ul>
     })
 }
 
@@ -327,73 +258,31 @@ pub fn Speakers(index: usize) -> impl IntoView {
 #[component]
 pub fn Tracks(index: usize) -> impl IntoView {
     let viewer = expect_context::<Viewer>();
-    let bundle = viewer.bundle.clone();
-    let talk = &bundle.talks[index];
-    let query = viewer.query;
-    let tracks = talk
-        .tracks
-        .iter()
-        .map(|id| {
-            let track = bundle.track(id);
-            let label = track.map_or_else(|| id.clone(), |track| track.label.clone());
-            // Other spellings of the track in the recaps, as a tooltip.
-            let aliases = track
-                .filter(|track| !track.aliases.is_empty())
-                .map(|track| format!("Also written {}", track.aliases.join(", ")));
-            view! {
-                <li class="chip" data-testid="talk-track" data-id=id.clone() title=aliases>
-                    {highlighted(label, query)}
-                </li>
-            }
-        })
-        .collect_view();
-    view! { <ul class="talk-tracks" aria-label="Tracks">{tracks}</ul> }
+    let (bundle, query) = (viewer.bundle, viewer.query);
+    let html = move || query.with(|query| card_html::tracks(&bundle, &bundle.talks[index], query));
+    view! { <ul class="talk-tracks" aria-label="Tracks" inner_html=html></ul> }
 }
 
 /// Session, slides, video and other links.
 #[component]
 pub fn Links(index: usize) -> impl IntoView {
     let bundle = expect_context::<Viewer>().bundle;
-    let talk = &bundle.talks[index];
-    let links: Vec<_> = talk
-        .links
-        .iter()
-        .filter(|link| is_web_url(&link.url))
-        .cloned()
-        .collect();
-    if links.is_empty() {
-        return None;
-    }
-    let items = links
-        .into_iter()
-        .map(|link| {
-            let kind = link_kind_label(link.kind);
-            // `Video video` or a session link labelled with the talk's own title say nothing
-            // more than the kind.
-            let label = link.label.trim();
-            let redundant = label.is_empty()
-                || label.eq_ignore_ascii_case(kind)
-                || talk
-                    .title
-                    .as_deref()
-                    .is_some_and(|title| title.trim() == label);
-            let label = (!redundant).then(|| label.to_owned());
-            view! {
-                <li>
-                    <a
-                        class="talk-link"
-                        data-kind=kind.to_lowercase()
-                        href=link.url.clone()
-                        rel="noopener noreferrer"
-                    >
-                        <span class="talk-link-kind">{kind}</span>
-                        {label.map(|label| view! { <span class="talk-link-label">{label}</span> })}
-                    </a>
-                </li>
-            }
-        })
-        .collect_view();
-    Some(view! { <ul class="talk-links" aria-label="Links">{items}</ul> })
+    card_html::links(&bundle.talks[index])
+        .map(|html| view! { <ul class="talk-links" aria-label="Links" inner_html=html></ul> })
+}
+
+/// The element matching `selector` that a click landed on or in, inside the element handling it.
+fn clicked_element(event: &leptos::ev::MouseEvent, selector: &str) -> Option<web_sys::Element> {
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let container = event
+        .current_target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?;
+    target
+        .closest(selector)
+        .ok()
+        .flatten()
+        .filter(|element| container.contains(Some(element)))
 }
 
 /// The star toggle of a talk.
@@ -418,38 +307,5 @@ pub fn StarButton(id: String, title: String) -> impl IntoView {
         >
             <span aria-hidden="true">{move || if starred.get() { "★" } else { "☆" }}</span>
         </button>
-    }
-}
-
-/// Percent-encodes a query value.
-pub fn encode(value: &str) -> String {
-    String::from(js_sys::encode_uri_component(value))
-}
-
-/// Only `http(s)` links are shown; the compiler promises that, and the card double-checks.
-pub fn is_web_url(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
-}
-
-pub fn link_kind_label(kind: LinkKind) -> &'static str {
-    match kind {
-        LinkKind::Session => "Session",
-        LinkKind::Slides => "Slides",
-        LinkKind::Video => "Video",
-        LinkKind::Other => "Link",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_web_links_are_shown() {
-        assert!(is_web_url("https://example.org/talk"));
-        assert!(is_web_url("HTTP://example.org"));
-        assert!(!is_web_url("javascript:alert(1)"));
-        assert!(!is_web_url("data:text/html,hi"));
     }
 }

@@ -15,11 +15,13 @@
 pub mod app;
 pub mod bundle_parts;
 pub mod bundle_source;
+pub mod card_html;
 pub mod cards;
 pub mod chips;
 pub mod embed;
 pub mod favourites;
 pub mod filters;
+pub mod markup;
 pub mod overview;
 pub mod search_box;
 pub mod talk_view;

@@ -9,8 +9,9 @@ use recap_bundle::{Bundle, Conference};
 use recap_query::{Facet, Filters};
 
 use crate::app::Viewer;
-use crate::cards::is_web_url;
+use crate::card_html::is_web_url;
 use crate::filters::unique_id;
+use crate::markup::escape;
 
 /// Tracks shown in the conference chart (the most common ones).
 const CHART_TRACKS: usize = 10;
@@ -233,7 +234,7 @@ fn TrackDayChart(bundle: std::sync::Arc<Bundle>, conference: Conference) -> impl
         r#"<figcaption id="{title_id}">Talks per track and day</figcaption><svg viewBox="0 0 {} {}" role="img" aria-labelledby="{title_id}" aria-describedby="{desc_id}"><desc id="{desc_id}">{}</desc>"#,
         num(WIDTH),
         num(height),
-        escape_html(&described.join("; ")),
+        escape(&described.join("; ")),
     );
     for (row, (track, days, total)) in rows.iter().enumerate() {
         let y = row as f64 * ROW + 2.0;
@@ -246,7 +247,7 @@ fn TrackDayChart(bundle: std::sync::Arc<Bundle>, conference: Conference) -> impl
             r#"<g><text class="chart-label" x="{}" y="{}" text-anchor="end">{}</text>"#,
             num(LABEL - 8.0),
             num(y + ROW / 2.0 + 4.0),
-            escape_html(&text)
+            escape(&text)
         ));
         for (day, n) in days.iter().enumerate().filter(|(_, n)| **n > 0) {
             let width = *n as f64 * scale;
@@ -272,20 +273,11 @@ fn TrackDayChart(bundle: std::sync::Arc<Bundle>, conference: Conference) -> impl
         html.push_str(&format!(
             r#"<li><svg class="legend-swatch" viewBox="0 0 10 10" aria-hidden="true"><rect class="chart-day chart-day-{}" width="10" height="10" rx="2"></rect></svg>{}</li>"#,
             day % 6,
-            escape_html(&day_labels[day])
+            escape(&day_labels[day])
         ));
     }
     html.push_str("</ul>");
     Some(view! { <figure class="chart" data-testid="track-day-chart" inner_html=html></figure> })
-}
-
-/// `text` safe inside an element or a double-quoted attribute of the chart's markup: labels
-/// come from recaps, and nothing from a recap may become markup.
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {
@@ -298,20 +290,4 @@ fn num(value: f64) -> String {
         .to_string_with_radix(10)
         .map(String::from)
         .unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::escape_html;
-
-    #[test]
-    fn chart_labels_never_become_markup() {
-        let label = r#"#Sec<img src=x onerror="alert(1)">&co"#;
-        let escaped = escape_html(label);
-        assert_eq!(
-            escaped,
-            "#Sec&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;co"
-        );
-        assert!(!escaped.contains('<') && !escaped.contains('"'));
-    }
 }

@@ -7,7 +7,8 @@ use recap_bundle::{Bundle, Talk, TalkNotes};
 
 use crate::app::Viewer;
 use crate::bundle_parts::Arrival;
-use crate::cards::{Links, Speakers, StarButton, TalkMeta, Tracks, is_plain_click, is_web_url};
+use crate::card_html::is_web_url;
+use crate::cards::{Links, Speakers, StarButton, TalkMeta, Tracks, is_plain_click};
 use crate::filters::unique_id;
 use crate::url_state::talk_href;
 

@@ -327,7 +327,5 @@ impl PageState {
 
 /// The permalink of a talk, relative to the page: `?talk=<id>`.
 pub fn talk_href(id: &str) -> String {
-    let params = UrlSearchParams::new().expect("URLSearchParams");
-    params.set(TALK_KEY, id);
-    format!("?{}", String::from(params.to_string()))
+    format!("?{TALK_KEY}={}", crate::markup::query_value(id))
 }

@@ -1,0 +1,287 @@
+//! The text-heavy parts of a talk (on its card and in its view) written as HTML text.
+//!
+//! A card is mostly static text: conference and day, speakers, track chips, a summary, links.
+//! Building each of those pieces as its own reactive DOM node costs a call from wasm to the DOM
+//! per element, attribute and text, and as much again to tear it down when a filter replaces
+//! the card. Here each part is one string, set as the `innerHTML` of its container and parsed by
+//! the browser in one go, which keeps a reader's filter or search within a frame.
+//!
+//! Everything that comes from the bundle is escaped on the way in, text and attribute values
+//! alike, and links are only written for `http(s)` URLs: no recap can inject markup or script.
+
+use recap_bundle::{Bundle, LinkKind, Talk};
+use recap_query::SearchQuery;
+
+use crate::markup::{escape_into, push_highlighted, query_value};
+
+/// The talk's conference (a link to its overview; the container handles the click) and day.
+pub fn meta(bundle: &Bundle, talk: &Talk) -> String {
+    let name = bundle
+        .conference(&talk.conference)
+        .map_or(talk.conference.as_str(), |conference| {
+            conference.name.as_str()
+        });
+    let mut out = String::with_capacity(256);
+    out.push_str(
+        r#"<a class="meta-item meta-link" data-testid="talk-conference" title="Show this conference's overview" href="?conference="#,
+    );
+    escape_into(&mut out, &query_value(&talk.conference));
+    out.push_str(r#"">"#);
+    escape_into(&mut out, name);
+    out.push_str("</a> ");
+    if let Some((_, day)) = talk.day.as_deref().and_then(|id| bundle.day(id)) {
+        out.push_str(r#"<span class="meta-item" data-testid="talk-day"><time"#);
+        if let Some(date) = &day.date {
+            for attribute in [" datetime=\"", " title=\""] {
+                out.push_str(attribute);
+                escape_into(&mut out, date);
+                out.push('"');
+            }
+        }
+        out.push('>');
+        escape_into(&mut out, &day.label);
+        out.push_str("</time></span>");
+    }
+    out
+}
+
+/// The attribute on a speaker's button that names the speaker it shows.
+pub const SPEAKER_ATTRIBUTE: &str = "data-speaker";
+
+/// One list item per speaker: a button showing all of the speaker's talks (the container
+/// handles the click, reading [`SPEAKER_ATTRIBUTE`]), and the company given for this talk.
+pub fn speakers(talk: &Talk, query: &SearchQuery) -> String {
+    let mut out = String::with_capacity(160 * talk.speakers.len());
+    for speaker in &talk.speakers {
+        out.push_str(r#"<li class="speaker"><button type="button" class="speaker-name link-button" title="All talks by "#);
+        escape_into(&mut out, &speaker.name);
+        out.push_str(r#"" "#);
+        out.push_str(SPEAKER_ATTRIBUTE);
+        out.push_str(r#"=""#);
+        escape_into(&mut out, &speaker.id);
+        out.push_str(r#"">"#);
+        push_highlighted(&mut out, &speaker.name, query);
+        out.push_str("</button>");
+        if let Some(company) = &speaker.company {
+            out.push_str(r#" <span class="speaker-company">("#);
+            push_highlighted(&mut out, company, query);
+            out.push_str(")</span>");
+        }
+        out.push_str("</li>");
+    }
+    out
+}
+
+/// One chip per track, with the track's other spellings in the recaps as a tooltip.
+pub fn tracks(bundle: &Bundle, talk: &Talk, query: &SearchQuery) -> String {
+    let mut out = String::with_capacity(96 * talk.tracks.len());
+    for id in &talk.tracks {
+        let track = bundle.track(id);
+        out.push_str(r#"<li class="chip" data-testid="talk-track" data-id=""#);
+        escape_into(&mut out, id);
+        out.push('"');
+        if let Some(track) = track.filter(|track| !track.aliases.is_empty()) {
+            out.push_str(r#" title="Also written "#);
+            escape_into(&mut out, &track.aliases.join(", "));
+            out.push('"');
+        }
+        out.push('>');
+        push_highlighted(&mut out, track.map_or(id, |track| &track.label), query);
+        out.push_str("</li>");
+    }
+    out
+}
+
+/// Session, slides, video and other links (only `http(s)` ones), or `None` when there are none.
+pub fn links(talk: &Talk) -> Option<String> {
+    let mut out = String::new();
+    for link in talk.links.iter().filter(|link| is_web_url(&link.url)) {
+        let kind = link_kind_label(link.kind);
+        // `Video video`, or a session link labelled with the talk's own title, says nothing
+        // more than the kind.
+        let label = link.label.trim();
+        let redundant = label.is_empty()
+            || label.eq_ignore_ascii_case(kind)
+            || talk
+                .title
+                .as_deref()
+                .is_some_and(|title| title.trim() == label);
+        out.push_str(r#"<li><a class="talk-link" rel="noopener noreferrer" data-kind=""#);
+        out.push_str(&kind.to_ascii_lowercase());
+        out.push_str(r#"" href=""#);
+        escape_into(&mut out, link.url.trim());
+        out.push_str(r#""><span class="talk-link-kind">"#);
+        out.push_str(kind);
+        out.push_str("</span>");
+        if !redundant {
+            out.push_str(r#"<span class="talk-link-label">"#);
+            escape_into(&mut out, label);
+            out.push_str("</span>");
+        }
+        out.push_str("</a></li>");
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Only `http(s)` links are shown; the compiler promises that, and the viewer double-checks.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// What a link of this kind is called on a card.
+pub fn link_kind_label(kind: LinkKind) -> &'static str {
+    match kind {
+        LinkKind::Session => "Session",
+        LinkKind::Slides => "Slides",
+        LinkKind::Video => "Video",
+        LinkKind::Other => "Link",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use recap_bundle::{Conference, Day, Link, TalkSpeaker, Track};
+
+    const ATTACK: &str = r#"<img src=x onerror="alert(1)">&co"#;
+
+    fn talk() -> Talk {
+        Talk {
+            id: "t1".into(),
+            conference: "conf".into(),
+            day: Some("conf-day-1".into()),
+            title: Some("Typed Pipelines".into()),
+            speakers: vec![
+                TalkSpeaker {
+                    id: "ada".into(),
+                    name: "Ada Lovelace".into(),
+                    company: Some("Engines & Co".into()),
+                },
+                TalkSpeaker {
+                    id: "evil".into(),
+                    name: ATTACK.into(),
+                    company: None,
+                },
+            ],
+            tracks: vec!["k8s".into(), "unknown".into()],
+            companies: vec![],
+            links: vec![
+                Link {
+                    kind: LinkKind::Slides,
+                    url: "https://slides.example/a?x=1&y=\"2\"".into(),
+                    label: "slides".into(),
+                },
+                Link {
+                    kind: LinkKind::Video,
+                    url: "javascript:alert(1)".into(),
+                    label: "Watch".into(),
+                },
+                Link {
+                    kind: LinkKind::Other,
+                    url: "http://blog.example/".into(),
+                    label: "The <b>write-up</b>".into(),
+                },
+            ],
+            summary: String::new(),
+            notes: vec![],
+            notes_chunk: None,
+        }
+    }
+
+    fn bundle() -> Bundle {
+        Bundle {
+            conferences: vec![Conference {
+                id: "conf".into(),
+                name: "Ops <Days>".into(),
+                days: vec![Day {
+                    id: "conf-day-1".into(),
+                    label: "Day 1".into(),
+                    date: Some("2024-05-02".into()),
+                }],
+                year: Some(2024),
+                sources: vec![],
+            }],
+            tracks: vec![Track {
+                id: "k8s".into(),
+                label: "#Docker & Kubernetes".into(),
+                aliases: vec!["K8s".into(), "\"Kube\"".into()],
+            }],
+            ..Bundle::default()
+        }
+    }
+
+    #[test]
+    fn recap_text_never_becomes_markup() {
+        let speakers = speakers(&talk(), &SearchQuery::parse(""));
+        assert!(!speakers.contains("<img"), "{speakers}");
+        assert!(speakers.contains("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;co"));
+        let meta = meta(&bundle(), &talk());
+        assert!(meta.contains(">Ops &lt;Days&gt;</a>"), "{meta}");
+    }
+
+    #[test]
+    fn search_matches_are_marked_and_escaped() {
+        let query = SearchQuery::parse("engines");
+        let speakers = speakers(&talk(), &query);
+        assert!(
+            speakers.contains("(<mark>Engines</mark> &amp; Co)"),
+            "{speakers}"
+        );
+    }
+
+    #[test]
+    fn speakers_carry_the_id_their_button_shows() {
+        let speakers = speakers(&talk(), &SearchQuery::parse(""));
+        assert!(
+            speakers.contains(
+                r#"title="All talks by Ada Lovelace" data-speaker="ada">Ada Lovelace</button>"#
+            ),
+            "{speakers}"
+        );
+    }
+
+    #[test]
+    fn day_and_conference_link() {
+        let meta = meta(&bundle(), &talk());
+        assert!(meta.contains(r#"href="?conference=conf""#), "{meta}");
+        assert!(
+            meta.contains(r#"<time datetime="2024-05-02" title="2024-05-02">Day 1</time>"#),
+            "{meta}"
+        );
+    }
+
+    #[test]
+    fn tracks_show_labels_and_other_spellings() {
+        let tracks = tracks(&bundle(), &talk(), &SearchQuery::parse(""));
+        assert!(
+            tracks.contains(r#"data-id="k8s" title="Also written K8s, &quot;Kube&quot;">#Docker &amp; Kubernetes</li>"#),
+            "{tracks}"
+        );
+        assert!(
+            tracks.contains(r#"data-id="unknown">unknown</li>"#),
+            "{tracks}"
+        );
+    }
+
+    #[test]
+    fn only_web_links_are_written() {
+        let links = links(&talk()).expect("two web links");
+        assert!(!links.contains("javascript:"), "{links}");
+        assert!(links.contains(r#"href="https://slides.example/a?x=1&amp;y=&quot;2&quot;""#));
+        // The label `slides` repeats the kind; the blog post's label is kept, escaped.
+        assert!(links.contains(r#"<span class="talk-link-kind">Slides</span></a>"#));
+        assert!(links.contains("The &lt;b&gt;write-up&lt;/b&gt;"));
+        let mut bare = talk();
+        bare.links.truncate(0);
+        assert_eq!(super::links(&bare), None);
+    }
+
+    #[test]
+    fn only_web_urls_count() {
+        assert!(is_web_url("https://example.org/talk"));
+        assert!(is_web_url("HTTP://example.org"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url("data:text/html,hi"));
+    }
+}
