@@ -81,20 +81,25 @@ pub fn summary<'a>(paragraphs: impl IntoIterator<Item = &'a str>, max_chars: usi
     let text = paragraphs
         .into_iter()
         .map(str::trim)
-        .find(|p| p.split_whitespace().count() >= 4)
+        .find(|p| p.split_whitespace().nth(3).is_some())
         .unwrap_or("");
     if text.chars().count() <= max_chars {
         return text.to_owned();
     }
     let mut cut = String::new();
+    // `cut.chars().count()`, kept as words are added rather than counted again for each.
+    let mut cut_chars = 0;
     for word in text.split_whitespace() {
-        if cut.chars().count() + word.chars().count() + 1 > max_chars {
+        let word_chars = word.chars().count();
+        if cut_chars + word_chars + 1 > max_chars {
             break;
         }
         if !cut.is_empty() {
             cut.push(' ');
+            cut_chars += 1;
         }
         cut.push_str(word);
+        cut_chars += word_chars;
     }
     cut.trim_end_matches([',', ';', ':', '.', '-']).to_owned() + "…"
 }
@@ -262,6 +267,51 @@ mod tests {
                 "https://vimeo.com/42"
             ]
         );
+    }
+
+    /// [`summary`] as first written, counting the cut's characters again for every word.
+    fn summary_as_first_written(text: &str, max_chars: usize) -> String {
+        let text = text.trim();
+        let text = if text.split_whitespace().count() >= 4 {
+            text
+        } else {
+            ""
+        };
+        if text.chars().count() <= max_chars {
+            return text.to_owned();
+        }
+        let mut cut = String::new();
+        for word in text.split_whitespace() {
+            if cut.chars().count() + word.chars().count() + 1 > max_chars {
+                break;
+            }
+            if !cut.is_empty() {
+                cut.push(' ');
+            }
+            cut.push_str(word);
+        }
+        cut.trim_end_matches([',', ';', ':', '.', '-']).to_owned() + "…"
+    }
+
+    #[test]
+    fn summaries_count_characters_as_first_written() {
+        let texts = [
+            "",
+            "one two three",
+            "one two three four",
+            "  Zoë and Łukasz spoke about   naïve café-style caching; déjà vu.  ",
+            "東京 大阪 名古屋 札幌 福岡 神戸 京都 横浜",
+            "A long first paragraph that goes on and on, and then on, - and on.",
+        ];
+        for text in texts {
+            for max_chars in 0..80 {
+                assert_eq!(
+                    summary([text], max_chars),
+                    summary_as_first_written(text, max_chars),
+                    "{text:?} {max_chars}"
+                );
+            }
+        }
     }
 
     #[test]
