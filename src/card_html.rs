@@ -14,6 +14,97 @@ use recap_query::SearchQuery;
 
 use crate::markup::{escape_into, push_highlighted, query_value};
 
+/// On a link that opens a talk's view: the talk's id.
+pub const TALK_ATTRIBUTE: &str = "data-talk";
+/// On a link to a conference's overview: the conference's id.
+pub const CONFERENCE_ATTRIBUTE: &str = "data-conference";
+/// On a speaker's button: the id of the speaker whose talks it shows.
+pub const SPEAKER_ATTRIBUTE: &str = "data-speaker";
+
+/// Appends ` name="value"` with the value escaped.
+fn push_attribute(out: &mut String, name: &str, value: &str) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    escape_into(out, value);
+    out.push('"');
+}
+
+/// The top of a card: conference and day, then the title linking to the talk's view.
+pub fn card_head(bundle: &Bundle, talk: &Talk, query: &SearchQuery) -> String {
+    let mut out = String::with_capacity(512);
+    out.push_str(r#"<p class="talk-meta">"#);
+    out.push_str(&meta(bundle, talk));
+    out.push_str("</p><h2 class=\"talk-title");
+    if talk.title.is_none() {
+        out.push_str(" is-untitled");
+    }
+    out.push_str(r#"" data-testid="talk-title"><a class="talk-title-link""#);
+    push_talk_link(&mut out, &talk.id);
+    out.push('>');
+    push_highlighted(&mut out, &talk.display_title(), query);
+    out.push_str("</a></h2>");
+    out
+}
+
+/// What a card shows under its title for a summary: the talk's summary, or an excerpt of its
+/// notes that shows why a search matched.
+pub struct CardSummary<'a> {
+    pub text: &'a str,
+    pub is_excerpt: bool,
+}
+
+/// The rest of a card: speakers, track chips, the summary (or a notes excerpt), links, and a
+/// link to the notes when there are any.
+pub fn card_body(
+    bundle: &Bundle,
+    talk: &Talk,
+    summary: CardSummary,
+    query: &SearchQuery,
+) -> String {
+    let mut out = String::with_capacity(1024);
+    if !talk.speakers.is_empty() {
+        out.push_str(
+            r#"<ul class="talk-speakers" data-testid="talk-speakers" aria-label="Speakers">"#,
+        );
+        out.push_str(&speakers(talk, query));
+        out.push_str("</ul>");
+    }
+    out.push_str(r#"<ul class="talk-tracks" aria-label="Tracks">"#);
+    out.push_str(&tracks(bundle, talk, query));
+    out.push_str("</ul>");
+    if !summary.text.is_empty() {
+        out.push_str(r#"<p class="talk-summary"#);
+        if summary.is_excerpt {
+            out.push_str(" is-excerpt");
+        }
+        out.push_str(r#"" data-testid="talk-summary">"#);
+        push_highlighted(&mut out, summary.text, query);
+        out.push_str("</p>");
+    }
+    if let Some(links) = links(talk) {
+        out.push_str(r#"<ul class="talk-links" aria-label="Links">"#);
+        out.push_str(&links);
+        out.push_str("</ul>");
+    }
+    if talk.has_notes() {
+        out.push_str(r#"<a class="talk-open" data-testid="talk-open""#);
+        push_talk_link(&mut out, &talk.id);
+        out.push_str(r#">Read the notes<span aria-hidden="true"> →</span><span class="visually-hidden"> on "#);
+        escape_into(&mut out, &talk.display_title());
+        out.push_str("</span></a>");
+    }
+    out
+}
+
+/// Appends a talk's permalink (`href`) and its id for the click handler.
+fn push_talk_link(out: &mut String, id: &str) {
+    out.push_str(r#" href="?talk="#);
+    escape_into(out, &query_value(id));
+    out.push('"');
+    push_attribute(out, TALK_ATTRIBUTE, id);
+}
+
 /// The talk's conference (a link to its overview; the container handles the click) and day.
 pub fn meta(bundle: &Bundle, talk: &Talk) -> String {
     let name = bundle
@@ -26,7 +117,9 @@ pub fn meta(bundle: &Bundle, talk: &Talk) -> String {
         r#"<a class="meta-item meta-link" data-testid="talk-conference" title="Show this conference's overview" href="?conference="#,
     );
     escape_into(&mut out, &query_value(&talk.conference));
-    out.push_str(r#"">"#);
+    out.push('"');
+    push_attribute(&mut out, CONFERENCE_ATTRIBUTE, &talk.conference);
+    out.push('>');
     escape_into(&mut out, name);
     out.push_str("</a> ");
     if let Some((_, day)) = talk.day.as_deref().and_then(|id| bundle.day(id)) {
@@ -45,9 +138,6 @@ pub fn meta(bundle: &Bundle, talk: &Talk) -> String {
     out
 }
 
-/// The attribute on a speaker's button that names the speaker it shows.
-pub const SPEAKER_ATTRIBUTE: &str = "data-speaker";
-
 /// One list item per speaker: a button showing all of the speaker's talks (the container
 /// handles the click, reading [`SPEAKER_ATTRIBUTE`]), and the company given for this talk.
 pub fn speakers(talk: &Talk, query: &SearchQuery) -> String {
@@ -55,11 +145,9 @@ pub fn speakers(talk: &Talk, query: &SearchQuery) -> String {
     for speaker in &talk.speakers {
         out.push_str(r#"<li class="speaker"><button type="button" class="speaker-name link-button" title="All talks by "#);
         escape_into(&mut out, &speaker.name);
-        out.push_str(r#"" "#);
-        out.push_str(SPEAKER_ATTRIBUTE);
-        out.push_str(r#"=""#);
-        escape_into(&mut out, &speaker.id);
-        out.push_str(r#"">"#);
+        out.push('"');
+        push_attribute(&mut out, SPEAKER_ATTRIBUTE, &speaker.id);
+        out.push('>');
         push_highlighted(&mut out, &speaker.name, query);
         out.push_str("</button>");
         if let Some(company) = &speaker.company {
@@ -275,6 +363,54 @@ mod tests {
         let mut bare = talk();
         bare.links.truncate(0);
         assert_eq!(super::links(&bare), None);
+    }
+
+    #[test]
+    fn card_head_links_the_title_to_the_talk() {
+        let query = SearchQuery::parse("typed");
+        let head = card_head(&bundle(), &talk(), &query);
+        assert!(head.starts_with(r#"<p class="talk-meta"><a class="meta-item meta-link""#));
+        assert!(
+            head.contains(r#"<h2 class="talk-title" data-testid="talk-title"><a class="talk-title-link" href="?talk=t1" data-talk="t1"><mark>Typed</mark> Pipelines</a></h2>"#),
+            "{head}"
+        );
+        let mut untitled = talk();
+        untitled.title = None;
+        let head = card_head(&bundle(), &untitled, &query);
+        assert!(head.contains(r#"class="talk-title is-untitled""#), "{head}");
+        assert!(head.contains("Ada Lovelace, &lt;img"), "{head}");
+    }
+
+    #[test]
+    fn card_body_shows_an_excerpt_as_one_and_links_the_notes() {
+        let mut talk = talk();
+        talk.notes_chunk = Some(0);
+        let summary = CardSummary {
+            text: "…the <typed> part…",
+            is_excerpt: true,
+        };
+        let body = card_body(&bundle(), &talk, summary, &SearchQuery::parse("typed"));
+        assert!(body.starts_with(r#"<ul class="talk-speakers" data-testid="talk-speakers""#));
+        assert!(
+            body.contains(r#"<p class="talk-summary is-excerpt" data-testid="talk-summary">…the &lt;<mark>typed</mark>&gt; part…</p>"#),
+            "{body}"
+        );
+        assert!(
+            body.ends_with(r#"<a class="talk-open" data-testid="talk-open" href="?talk=t1" data-talk="t1">Read the notes<span aria-hidden="true"> →</span><span class="visually-hidden"> on Typed Pipelines</span></a>"#),
+            "{body}"
+        );
+        talk.notes_chunk = None;
+        talk.speakers.clear();
+        let empty = CardSummary {
+            text: "",
+            is_excerpt: false,
+        };
+        let body = card_body(&bundle(), &talk, empty, &SearchQuery::parse(""));
+        assert!(body.starts_with(r#"<ul class="talk-tracks""#), "{body}");
+        assert!(
+            !body.contains("talk-summary") && !body.contains("talk-open"),
+            "{body}"
+        );
     }
 
     #[test]

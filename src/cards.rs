@@ -11,15 +11,17 @@ use wasm_bindgen::JsCast;
 use crate::app::Viewer;
 use crate::bundle_parts::Arrival;
 use crate::card_html;
-use crate::markup;
-use crate::url_state::talk_href;
+use crate::url_state::PageState;
 
 /// Cards rendered at first, and added by each "Show more".
 pub const PAGE_SIZE: usize = 48;
 
 /// Cards built in the same task as the change that asks for them (a filter, a search): enough
-/// to fill a screen. The rest of the page follows in slices of this size, one per frame, so the
-/// first frame after a reader's input never waits for cards below the fold.
+/// to fill a laptop's screen (two rows of three), so the first frame after a reader's input
+/// never waits for cards below the fold.
+pub const FIRST_SLICE: usize = 6;
+
+/// Cards added per frame after that, until the page is complete.
 pub const SLICE: usize = 12;
 
 /// The cards of the current selection, a page at a time.
@@ -29,7 +31,7 @@ pub const SLICE: usize = 12;
 #[component]
 pub fn TalkList() -> impl IntoView {
     let viewer = expect_context::<Viewer>();
-    let selection = viewer.selection;
+    let (selection, state) = (viewer.selection, viewer.state);
     // Counts the selections seen: a new one starts again from its first page and first slice.
     // Both counts below belong to one generation, so a new selection resets them by itself.
     let generation = Memo::new(move |previous: Option<&u64>| {
@@ -42,10 +44,10 @@ pub fn TalkList() -> impl IntoView {
     };
     // Cards the reader asked for ("Show more"), and how many of them may be built so far.
     let asked = RwSignal::new((0_u64, PAGE_SIZE));
-    let built = RwSignal::new((0_u64, SLICE));
+    let built = RwSignal::new((0_u64, FIRST_SLICE));
     let limit = move || for_this_selection(asked, PAGE_SIZE);
     let shown = Memo::new(move |_| {
-        let allowed = limit().min(for_this_selection(built, SLICE));
+        let allowed = limit().min(for_this_selection(built, FIRST_SLICE));
         selection.with(|selection| {
             selection
                 .indices()
@@ -73,7 +75,7 @@ pub fn TalkList() -> impl IntoView {
     });
     let remaining = move || selection.with(|s| s.len()).saturating_sub(limit());
     view! {
-        <ol class="talk-list">
+        <ol class="talk-list" on:click=move |event| follow_card_link(&event, state)>
             <For
                 each=move || shown.get()
                 key=|index| *index
@@ -94,68 +96,72 @@ pub fn TalkList() -> impl IntoView {
     }
 }
 
-/// One talk card.
+/// One talk card: its head (conference, day, title) and body (speakers, tracks, summary,
+/// links) are each one HTML string, re-written when the search changes; the star between them
+/// is a live button. Clicks on the card's links and buttons are handled by the list
+/// ([`follow_card_link`]).
 #[component]
 pub fn TalkCard(index: usize) -> impl IntoView {
     let viewer = expect_context::<Viewer>();
-    let bundle = viewer.bundle.clone();
-    let state = viewer.state;
-    let query = viewer.query;
+    let (bundle, query) = (viewer.bundle.clone(), viewer.query);
     let talk: &Talk = &bundle.talks[index];
-    let id = talk.id.clone();
-
-    let open = {
-        let id = id.clone();
-        move |event: leptos::ev::MouseEvent| {
-            if is_plain_click(&event) {
-                event.prevent_default();
-                state.open_talk(&id);
-            }
-        }
-    };
-    let has_notes = talk.has_notes();
+    let (id, title) = (talk.id.clone(), talk.display_title());
     let summary = summary_or_excerpt(index, query);
-    let title = talk.display_title();
-    let open_label = format!(
-        r#"Read the notes<span aria-hidden="true"> →</span><span class="visually-hidden"> on {}</span>"#,
-        markup::escape(&title)
-    );
-    let title_html = {
-        let title = title.clone();
-        move || query.with(|query| markup::highlighted(&title, query))
+    let head = {
+        let bundle = bundle.clone();
+        move || query.with(|query| card_html::card_head(&bundle, &bundle.talks[index], query))
+    };
+    let body = move || {
+        let (text, is_excerpt) = summary();
+        let summary = card_html::CardSummary {
+            text: &text,
+            is_excerpt,
+        };
+        query.with(|query| card_html::card_body(&bundle, &bundle.talks[index], summary, query))
     };
     view! {
         <article class="talk-card" data-testid="talk-card" data-id=id.clone()>
-            <header class="talk-header">
-                <TalkMeta index />
-                <div class="talk-title-row">
-                    <h2 class="talk-title" class:is-untitled=talk.title.is_none() data-testid="talk-title">
-                        <a href=talk_href(&id) class="talk-title-link" on:click=open.clone() inner_html=title_html></a>
-                    </h2>
-                    <StarButton id=id.clone() title />
-                </div>
-                <Speakers index />
-            </header>
-            <Tracks index />
-            {summary}
-            <Links index />
-            {has_notes.then(|| view! {
-                <a class="talk-open" href=talk_href(&id) on:click=open data-testid="talk-open" inner_html=open_label></a>
-            })}
+            <header class="talk-header" inner_html=head></header>
+            <StarButton id=id.clone() title />
+            <div class="talk-body" inner_html=body></div>
         </article>
+    }
+}
+
+/// Handles a click on a talk's links and buttons written by [`card_html`]: a talk's title or
+/// "Read the notes" opens its view, the conference shows its overview, a speaker shows their
+/// talks. Links clicked to open a new tab or window are left to the browser.
+pub fn follow_card_link(event: &leptos::ev::MouseEvent, state: PageState) {
+    let attribute = |name: &str| {
+        clicked_element(event, &format!("[{name}]")).and_then(|element| element.get_attribute(name))
+    };
+    if let Some(speaker) = attribute(card_html::SPEAKER_ATTRIBUTE) {
+        state.show_only(Facet::Speaker, &speaker);
+        return;
+    }
+    if !is_plain_click(event) {
+        return;
+    }
+    if let Some(talk) = attribute(card_html::TALK_ATTRIBUTE) {
+        event.prevent_default();
+        state.open_talk(&talk);
+    } else if let Some(conference) = attribute(card_html::CONFERENCE_ATTRIBUTE) {
+        event.prevent_default();
+        state.show_only(Facet::Conference, &conference);
     }
 }
 
 /// The card's summary; while searching, when neither the title, the speakers nor the summary
 /// show why the talk matched, an excerpt of the notes around the first match instead (fetching
-/// the talk's notes if they are not there yet; the summary shows meanwhile).
-fn summary_or_excerpt(index: usize, query: Memo<SearchQuery>) -> impl IntoView + use<> {
+/// the talk's notes if they are not there yet; the summary shows meanwhile). Returns the text
+/// and whether it is an excerpt.
+fn summary_or_excerpt(index: usize, query: Memo<SearchQuery>) -> impl Fn() -> (String, bool) {
     let viewer = expect_context::<Viewer>();
     let (bundle, parts) = (viewer.bundle, viewer.parts);
     let summary = bundle.talks[index].summary.trim().to_owned();
     // The notes' text, extracted the first time a search needs it.
     let notes_text = StoredValue::new(None::<String>);
-    let shown = move || {
+    move || {
         let talk = &bundle.talks[index];
         let visible_match = |query: &SearchQuery| {
             has_match(&summary, query)
@@ -182,15 +188,6 @@ fn summary_or_excerpt(index: usize, query: Memo<SearchQuery>) -> impl IntoView +
             Some(excerpt) => (excerpt, true),
             None => (summary.clone(), false),
         }
-    };
-    move || {
-        let (text, is_excerpt) = shown();
-        (!text.is_empty()).then(|| {
-            let html = query.with(|query| markup::highlighted(&text, query));
-            view! {
-                <p class="talk-summary" class:is-excerpt=is_excerpt data-testid="talk-summary" inner_html=html></p>
-            }
-        })
     }
 }
 
@@ -213,17 +210,11 @@ pub fn TalkMeta(index: usize) -> impl IntoView {
     let (bundle, state) = (viewer.bundle, viewer.state);
     let talk = &bundle.talks[index];
     let html = card_html::meta(&bundle, talk);
-    let conference = talk.conference.clone();
     view! {
         <p
             class="talk-meta"
             inner_html=html
-            on:click=move |event| {
-                if is_plain_click(&event) && clicked_element(&event, "a").is_some() {
-                    event.prevent_default();
-                    state.show_only(Facet::Conference, &conference);
-                }
-            }
+            on:click=move |event| follow_card_link(&event, state)
         ></p>
     }
 }
@@ -243,13 +234,7 @@ pub fn Speakers(index: usize) -> impl IntoView {
             data-testid="talk-speakers"
             aria-label="Speakers"
             inner_html=html
-            on:click=move |event| {
-                let speaker = clicked_element(&event, "button")
-                    .and_then(|button| button.get_attribute(card_html::SPEAKER_ATTRIBUTE));
-                if let Some(speaker) = speaker {
-                    state.show_only(Facet::Speaker, &speaker);
-                }
-            }
+            on:click=move |event| follow_card_link(&event, state)
         ></ul>
     })
 }
