@@ -104,16 +104,19 @@ fn FacetFieldset(state: PageState, selection: Memo<Selection>, facet: Facet) -> 
     // The options (ids, labels, order) depend only on the bundle, so checkboxes are created once
     // and never lose focus; counts and selection are read per option.
     let index = expect_context::<crate::app::Viewer>().index;
-    let options: Arc<Vec<(usize, OptionInfo)>> = Arc::new(ordered_options(&index, facet));
+    // Positions of the facet's options (in `index.options(facet)`), in panel order.
+    let options: Arc<Vec<usize>> = Arc::new(ordered_options(&index, facet));
     let long = options.len() > COLLAPSED_OPTIONS;
     let (expanded, set_expanded) = signal(false);
     let (find, set_find) = signal(String::new());
     let visible = {
-        let options = options.clone();
+        let (options, index) = (options.clone(), index.clone());
         Memo::new(move |_| {
             let find = text::fold(find.get().trim());
             let expanded = expanded.get();
-            filters.with(|filters| visible_options(&options, filters, facet, &find, expanded))
+            let all = index.options(facet);
+            let in_order = options.iter().map(|&position| &all[position]);
+            filters.with(|filters| visible_options(in_order, filters, facet, &find, expanded))
         })
     };
     let hidden_count = {
@@ -122,8 +125,9 @@ fn FacetFieldset(state: PageState, selection: Memo<Selection>, facet: Facet) -> 
     };
     let item = {
         let options = options.clone();
-        move |index: usize| {
-            let (position, option) = options[index].clone();
+        move |at: usize| {
+            let position = options[at];
+            let option = index.options(facet)[position].clone();
             let id = option.id.clone();
             let count = Signal::derive(move || {
                 selection.with(|selection| selection.count(facet, position))
@@ -138,15 +142,16 @@ fn FacetFieldset(state: PageState, selection: Memo<Selection>, facet: Facet) -> 
             };
             // The conference heading above the first day of each conference.
             let group_heading = option.group.clone().map(|group| {
-                let options = options.clone();
+                let (options, index) = (options.clone(), index.clone());
                 let starts_group = move || {
-                    visible.with(|visible| {
-                        let at = visible.iter().position(|&i| i == index);
-                        match at {
-                            Some(0) => true,
-                            Some(at) => options[visible[at - 1]].1.group != options[index].1.group,
-                            None => false,
+                    visible.with(|visible| match visible.iter().position(|&i| i == at) {
+                        Some(0) => true,
+                        Some(shown) => {
+                            let previous = options[visible[shown - 1]];
+                            index.options(facet)[previous].group
+                                != index.options(facet)[position].group
                         }
+                        None => false,
                     })
                 };
                 view! {
@@ -229,21 +234,22 @@ fn FacetFieldset(state: PageState, selection: Memo<Selection>, facet: Facet) -> 
     }
 }
 
-/// The options of `facet` in panel order, each with its position in the index: tracks,
-/// speakers and companies most common first (ties by name); conferences and days as the archive
-/// orders them.
-fn ordered_options(index: &BundleIndex, facet: Facet) -> Vec<(usize, OptionInfo)> {
-    let mut options: Vec<(usize, OptionInfo)> =
-        index.options(facet).iter().cloned().enumerate().collect();
+/// The positions of `facet`'s options in the index, in panel order: tracks, speakers and
+/// companies most common first (ties by name); conferences and days as the archive orders them.
+fn ordered_options(index: &BundleIndex, facet: Facet) -> Vec<usize> {
+    let options = index.options(facet);
+    let mut order: Vec<usize> = (0..options.len()).collect();
     if matches!(facet, Facet::Track | Facet::Speaker | Facet::Company) {
-        options.sort_by_key(|(_, option)| std::cmp::Reverse(option.talks));
+        order.sort_by_key(|&position| std::cmp::Reverse(options[position].talks));
     }
-    options
+    order
 }
 
-/// Which options (positions in `options`) to render.
-fn visible_options(
-    options: &[(usize, OptionInfo)],
+/// Which options to render, as places in `options` (the facet's options in panel order): the
+/// first few (or, expanded, many) and every selected one; while finding, those whose label
+/// matches.
+fn visible_options<'a>(
+    options: impl ExactSizeIterator<Item = &'a OptionInfo>,
     filters: &Filters,
     facet: Facet,
     find: &str,
@@ -252,16 +258,15 @@ fn visible_options(
     let selected = |option: &OptionInfo| filters.is_selected(facet, &option.id);
     if !find.is_empty() {
         return options
-            .iter()
             .enumerate()
-            .filter(|(_, (_, option))| {
+            .filter(|(_, option)| {
                 selected(option)
                     || text::words(&option.label)
                         .iter()
                         .any(|word| word.starts_with(find))
                     || text::fold(&option.label).contains(find)
             })
-            .map(|(index, _)| index)
+            .map(|(at, _)| at)
             .take(MAX_RENDERED_OPTIONS)
             .collect();
     }
@@ -270,10 +275,56 @@ fn visible_options(
     } else {
         COLLAPSED_OPTIONS
     };
+    if filters.selected(facet).is_empty() {
+        // Nothing selected to keep in view: no need to look past the limit.
+        return (0..options.len().min(limit)).collect();
+    }
     options
-        .iter()
         .enumerate()
-        .filter(|(index, (_, option))| *index < limit || selected(option))
-        .map(|(index, _)| index)
+        .filter(|(at, option)| *at < limit || selected(option))
+        .map(|(at, _)| at)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(count: usize) -> Vec<OptionInfo> {
+        (0..count)
+            .map(|n| OptionInfo {
+                id: format!("track-{n}"),
+                label: format!("#Track {n}"),
+                group: None,
+                talks: 1,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_first_options_show_and_selected_ones_stay_in_view() {
+        let options = options(30);
+        let mut filters = Filters::default();
+        let visible = |filters: &Filters, expanded| {
+            visible_options(options.iter(), filters, Facet::Track, "", expanded)
+        };
+        assert_eq!(
+            visible(&filters, false),
+            (0..COLLAPSED_OPTIONS).collect::<Vec<_>>()
+        );
+        assert_eq!(visible(&filters, true), (0..30).collect::<Vec<_>>());
+        filters.toggle(Facet::Track, "track-20");
+        let mut expected: Vec<usize> = (0..COLLAPSED_OPTIONS).collect();
+        expected.push(20);
+        assert_eq!(visible(&filters, false), expected);
+    }
+
+    #[test]
+    fn finding_shows_matching_labels_and_selected_ones() {
+        let options = options(30);
+        let mut filters = Filters::default();
+        filters.toggle(Facet::Track, "track-3");
+        let found = visible_options(options.iter(), &filters, Facet::Track, "2", false);
+        assert_eq!(found, [2, 3, 12, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29]);
+    }
 }

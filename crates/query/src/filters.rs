@@ -56,14 +56,14 @@ impl Facet {
             .find(|facet| facet.query_key() == key)
     }
 
-    /// The ids this talk has for this facet.
-    pub fn talk_values(self, talk: &Talk) -> Vec<&str> {
+    /// Calls `visit` with each option id `talk` has for this facet.
+    pub fn for_each_talk_value<'a>(self, talk: &'a Talk, mut visit: impl FnMut(&'a str)) {
         match self {
-            Facet::Track => talk.tracks.iter().map(String::as_str).collect(),
-            Facet::Day => talk.day.as_deref().into_iter().collect(),
-            Facet::Speaker => talk.speakers.iter().map(|s| s.id.as_str()).collect(),
-            Facet::Conference => vec![talk.conference.as_str()],
-            Facet::Company => talk.companies.iter().map(String::as_str).collect(),
+            Facet::Track => talk.tracks.iter().for_each(|id| visit(id)),
+            Facet::Day => talk.day.iter().for_each(|id| visit(id)),
+            Facet::Speaker => talk.speakers.iter().for_each(|s| visit(&s.id)),
+            Facet::Conference => visit(&talk.conference),
+            Facet::Company => talk.companies.iter().for_each(|id| visit(id)),
         }
     }
 }
