@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
-use recap_bundle::{Bundle, BundleFiles, ChunkTalk, NotesChunk};
+use recap_bundle::{Bundle, BundleFiles, ChunkTalk, NotesChunk, SearchIndex};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -50,7 +50,8 @@ pub fn split(index: Bundle, folder: &str) -> BundleFileSet {
 /// card index, content) as soon as it is serialized; the set keeps the content `on_file`
 /// gives back (the writer keeps none: memory freed early is reused for the next file). The
 /// search index and the notes chunks are serialized, hashed and handed over on all cores
-/// (rayon), each chunk's HTML freed once serialized; the files keep their order.
+/// (rayon), each chunk's HTML freed once serialized, while the card index is serialized
+/// alongside (it names the files, which are added last); the files keep their order.
 fn split_with(
     mut index: Bundle,
     folder: &str,
@@ -59,40 +60,143 @@ fn split_with(
     let search = std::mem::take(&mut index.search);
     let chunks = chunks(&mut index);
     let on_file = &on_file;
-    let (search, notes) = rayon::join(
-        || hashed_file(folder, "search", &search, on_file),
+    let (text, files) = rayon::join(
+        || card_index_json(&index),
         || {
-            chunks
-                .into_par_iter()
-                .map(|chunk| hashed_file(folder, "notes", &chunk, on_file))
-                .collect::<Result<Vec<_>>>()
+            let (search, notes) = rayon::join(
+                || hashed_file(folder, "search", &search, search.json_capacity(), on_file),
+                || {
+                    chunks
+                        .into_par_iter()
+                        .map(|chunk| {
+                            let capacity = chunk.json_capacity();
+                            hashed_file(folder, "notes", &chunk, capacity, on_file)
+                        })
+                        .collect::<Result<Vec<_>>>()
+                },
+            );
+            let mut files = vec![search?];
+            files.extend(notes?);
+            Result::<_>::Ok(files)
         },
     );
-    let mut files = vec![search?];
-    files.extend(notes?);
-    index.files = Some(BundleFiles {
+    let files = files?;
+    let names = BundleFiles {
         search: files[0].0.clone(),
         notes: files[1..].iter().map(|(name, _)| name.clone()).collect(),
-    });
-    // Compact: at 10,000 talks the card index is what the first screen waits for, and pretty
-    // printing would add a third to it (`jq .` shows it indented).
-    let mut text = serde_json::to_string(&index).expect("bundle types always serialize");
-    text.push('\n');
+    };
+    let text = with_files(text, &names);
     Ok(BundleFileSet { index: text, files })
 }
 
+/// The card index as compact JSON, without its `files` (`index.files` is `None`). Compact: at
+/// 10,000 talks the card index is what the first screen waits for, and pretty printing would
+/// add a third to it (`jq .` shows it indented).
+fn card_index_json(index: &Bundle) -> String {
+    debug_assert!(index.files.is_none() && index.search.is_empty());
+    to_json(index, index.json_capacity())
+}
+
+/// `json`, the card index without its files, with `files` added as its last field (where
+/// serde puts [`Bundle::files`]) and a trailing newline.
+fn with_files(mut json: String, files: &BundleFiles) -> String {
+    let files = serde_json::to_string(files).expect("bundle files always serialize");
+    debug_assert!(json.ends_with('}'));
+    json.truncate(json.len() - 1);
+    json.reserve(files.len() + 12);
+    json.push_str(",\"files\":");
+    json.push_str(&files);
+    json.push_str("}\n");
+    json
+}
+
 /// `value` as compact JSON under its content-hashed name (see [`hashed_name`]), handed to
-/// `on_file`, and what `on_file` kept of it.
+/// `on_file`, and what `on_file` kept of it. `capacity` is reserved for the JSON up front.
 fn hashed_file(
     folder: &str,
     kind: &str,
     value: &impl Serialize,
+    capacity: usize,
     on_file: &impl Fn(&str, String) -> Result<String>,
 ) -> Result<(String, String)> {
-    let json = serde_json::to_string(value).expect("bundle files always serialize");
+    let json = to_json(value, capacity);
     let name = hashed_name(folder, kind, &json);
     let kept = on_file(&name, json)?;
     Ok((name, kept))
+}
+
+/// `value` as compact JSON, written into a buffer of `capacity` bytes: a buffer that grows by
+/// doubling touches about twice the final size in fresh memory and copies it on the way.
+fn to_json(value: &impl Serialize, capacity: usize) -> String {
+    let mut json = Vec::with_capacity(capacity);
+    serde_json::to_writer(&mut json, value).expect("bundle files always serialize");
+    String::from_utf8(json).expect("serde_json writes UTF-8")
+}
+
+/// About how many bytes a file's compact JSON takes, reserved before serializing it: rather
+/// too many than too few, as reserved memory that is never written is never touched.
+trait JsonCapacity {
+    fn json_capacity(&self) -> usize;
+}
+
+impl JsonCapacity for Bundle {
+    /// The card index (no notes' HTML, no search index): generous allowances for field names
+    /// and short fields, plus the lengths of the long ones.
+    fn json_capacity(&self) -> usize {
+        let talks: usize = self
+            .talks
+            .iter()
+            .map(|talk| {
+                let links = talk.links.iter().map(|l| 64 + l.url.len() + l.label.len());
+                768 + talk.summary.len() + links.sum::<usize>()
+            })
+            .sum();
+        let speakers: usize = self
+            .speakers
+            .iter()
+            .map(|s| 256 + s.talks.iter().map(|id| 4 + id.len()).sum::<usize>())
+            .sum();
+        let conferences: usize = self
+            .conferences
+            .iter()
+            .map(|c| 256 + 512 * c.sources.len() + 128 * c.days.len())
+            .sum();
+        talks + speakers + conferences + 512 * (self.tracks.len() + self.companies.len()) + 1024
+    }
+}
+
+impl JsonCapacity for SearchIndex {
+    /// Each term and number with its quotes and comma, for terms that need no escaping (folded
+    /// words do not): a few bytes more than the JSON.
+    fn json_capacity(&self) -> usize {
+        let terms: usize = self.terms.iter().map(|term| term.len() + 3).sum();
+        let postings: usize = self
+            .postings
+            .iter()
+            .map(|list| 3 + list.iter().map(|&v| decimal_digits(v) + 1).sum::<usize>())
+            .sum();
+        32 + terms + postings
+    }
+}
+
+impl JsonCapacity for NotesChunk {
+    /// HTML with a fifth more for escaped quotes and line breaks.
+    fn json_capacity(&self) -> usize {
+        let talks: usize = self
+            .talks
+            .iter()
+            .map(|talk| {
+                let html: usize = talk.html.iter().map(|h| 4 + h.len() + h.len() / 5).sum();
+                32 + talk.id.len() + html
+            })
+            .sum();
+        16 + talks
+    }
+}
+
+/// How many decimal digits `value` has.
+fn decimal_digits(value: u32) -> usize {
+    value.checked_ilog10().map_or(1, |log| log as usize + 1)
 }
 
 /// Moves the notes' HTML of `bundle`'s talks into chunks of consecutive talks, setting each
@@ -190,4 +294,60 @@ fn remove_stale(folder: &Path, set: &BundleFileSet) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compiled() -> Bundle {
+        let mut source = String::from("# Harbour Summit 2024\n\n## Day 1\n\n");
+        for talk in 0..12 {
+            source.push_str(&format!(
+                "### Rollouts, part {talk} - Ada Byrne (Initech)\n\n_#Reliability_\n\n\
+                 Operators shared \"how\" they roll out changes <em>safely</em>.\n\n\
+                 [Slides](https://example.com/slides/{talk})\n\n"
+            ));
+        }
+        crate::compile_sources([("harbour.md", source.as_str())]).bundle
+    }
+
+    #[test]
+    fn the_card_index_is_the_bundle_with_its_files_serialized_by_serde() {
+        let mut bundle = compiled();
+        bundle.search = SearchIndex::default();
+        chunks(&mut bundle);
+        let files = BundleFiles {
+            search: "bundle/search-0123.json".into(),
+            notes: vec![
+                "bundle/notes-4567.json".into(),
+                "bundle/notes-89ab.json".into(),
+            ],
+        };
+        let text = with_files(card_index_json(&bundle), &files);
+        bundle.files = Some(files);
+        assert_eq!(text, serde_json::to_string(&bundle).unwrap() + "\n");
+    }
+
+    #[test]
+    fn reserved_capacities_hold_the_json() {
+        let mut bundle = compiled();
+        let search = std::mem::take(&mut bundle.search);
+        let search_json = serde_json::to_string(&search).unwrap().len();
+        assert!(
+            (search_json..search_json + 64 + 2 * search.terms.len())
+                .contains(&search.json_capacity())
+        );
+        for chunk in chunks(&mut bundle) {
+            assert!(chunk.json_capacity() >= serde_json::to_string(&chunk).unwrap().len());
+        }
+        assert!(bundle.json_capacity() >= serde_json::to_string(&bundle).unwrap().len());
+    }
+
+    #[test]
+    fn decimal_digits_of_u32() {
+        for value in [0, 1, 9, 10, 99, 100, 12_345, u32::MAX] {
+            assert_eq!(decimal_digits(value), value.to_string().len(), "{value}");
+        }
+    }
 }
