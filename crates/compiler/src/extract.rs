@@ -606,12 +606,16 @@ fn is_day_line(block: &Block) -> bool {
 /// A short paragraph that introduces a talk the way a heading would:
 /// `[**Title**](url), by Speaker` or `**Title** by Speaker (Company)`.
 fn is_talk_paragraph(block: &Block, style: heading::HeadingStyle) -> bool {
-    if !block.starts_with_markup || block.text.split_whitespace().count() > 25 {
+    // The cheap tests first: most paragraphs fail them without being parsed as a heading.
+    if !block.starts_with_markup
+        || !block.text.contains(" by ")
+        || block.text.split_whitespace().nth(25).is_some()
+    {
         return false;
     }
     let link_text = block.leading_link.as_ref().map(|l| l.text.as_str());
     let parsed = heading::parse_with_style(&block.text, link_text, style);
-    !parsed.speakers.is_empty() && !parsed.title.is_empty() && block.text.contains(" by ")
+    !parsed.speakers.is_empty() && !parsed.title.is_empty()
 }
 
 /// The lines right under a talk heading that describe it rather than take notes: a track tag

@@ -163,12 +163,12 @@ impl Outline {
     }
 
     /// Turns the paragraphs for which `is_heading` holds into headings of [`PROMOTED_LEVEL`].
+    /// The other blocks stay where they are (only those after a promoted one move up).
     pub fn promote(&mut self, is_heading: impl Fn(&Block) -> bool) {
-        let (promoted, kept): (Vec<Block>, Vec<Block>) = std::mem::take(&mut self.blocks)
-            .into_iter()
-            .partition(|b| b.kind == BlockKind::Paragraph && is_heading(b));
-        self.blocks = kept;
-        self.headings.extend(promoted.into_iter().map(|b| Heading {
+        let promoted = self
+            .blocks
+            .extract_if(.., |b| b.kind == BlockKind::Paragraph && is_heading(b));
+        self.headings.extend(promoted.map(|b| Heading {
             level: PROMOTED_LEVEL,
             text: b.text,
             leading_link: b.leading_link,
