@@ -202,6 +202,9 @@ pub fn assemble(mut recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnosti
     bundle
         .speakers
         .sort_by_cached_key(|s| (deunicode::deunicode(&s.name).to_lowercase(), s.id.clone()));
+    // What the recaps said is all in the bundle now: their memory is reused from here on.
+    drop(groups);
+    drop(recaps);
     companies::assign(&mut bundle);
     bundle.search = search_index::build(&bundle);
     bundle

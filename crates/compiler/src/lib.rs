@@ -77,11 +77,14 @@ pub fn compile(inputs: &[PathBuf]) -> anyhow::Result<Compilation> {
             anyhow::Ok((file.display.clone(), text))
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
-    Ok(compile_sources(
+    let (recaps, diagnostics) = extract_all(
         sources
             .iter()
             .map(|(name, text)| (name.as_str(), text.as_str())),
-    ))
+    );
+    // The Markdown is not needed any more: what follows reuses its memory.
+    drop(sources);
+    Ok(assemble_all(recaps, diagnostics))
 }
 
 /// Compiles recaps given as `(file name, Markdown)` pairs.
@@ -89,6 +92,15 @@ pub fn compile(inputs: &[PathBuf]) -> anyhow::Result<Compilation> {
 /// Recaps are extracted in parallel (rayon, results in input order); their diagnostics still
 /// come in file order.
 pub fn compile_sources<'a>(sources: impl IntoIterator<Item = (&'a str, &'a str)>) -> Compilation {
+    let (recaps, diagnostics) = extract_all(sources);
+    assemble_all(recaps, diagnostics)
+}
+
+/// Extracts every recap in parallel: the recaps that could be read, in input order, and the
+/// diagnostics, in file order.
+fn extract_all<'a>(
+    sources: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> (Vec<extract::ExtractedRecap>, Vec<Diagnostic>) {
     let sources: Vec<(&str, &str)> = sources.into_iter().collect();
     let extracted: Vec<_> = sources
         .par_iter()
@@ -107,6 +119,14 @@ pub fn compile_sources<'a>(sources: impl IntoIterator<Item = (&'a str, &'a str)>
             Err(error) => diagnostics.push(error),
         }
     }
+    (recaps, diagnostics)
+}
+
+/// Assembles extracted recaps into the compilation, after the extraction's `diagnostics`.
+fn assemble_all(
+    recaps: Vec<extract::ExtractedRecap>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Compilation {
     let bundle = assemble::assemble(recaps, &mut diagnostics);
     Compilation {
         bundle,
