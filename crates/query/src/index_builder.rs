@@ -34,12 +34,14 @@ impl PostingsBuilder {
         let mut at = 0;
         while at < bytes.len() {
             let start = at;
-            let mut ascii = true;
+            // What the piece's bytes are, one table look-up per byte.
+            let mut kinds = 0;
             while let Some(&byte) = bytes.get(at) {
-                if byte.is_ascii() && !byte.is_ascii_alphanumeric() {
+                let kind = BYTE_KINDS[usize::from(byte)];
+                if kind == SEPARATOR {
                     break;
                 }
-                ascii &= byte.is_ascii();
+                kinds |= kind;
                 at += 1;
             }
             // `start..at` lies between ASCII bytes (or the ends), so on character boundaries.
@@ -48,19 +50,19 @@ impl PostingsBuilder {
             if piece.is_empty() {
                 continue;
             }
-            if ascii && !piece.bytes().any(|b| b.is_ascii_uppercase()) {
-                record(postings, piece, value);
-            } else if ascii {
-                folded.clear();
-                folded.push_str(piece);
-                folded.make_ascii_lowercase();
-                record(postings, folded, value);
-            } else {
+            if kinds & NOT_ASCII != 0 {
                 folded.clear();
                 piece.chars().for_each(|c| push_folded(c, folded));
                 for word in split_words(folded) {
                     record(postings, word, value);
                 }
+            } else if kinds & UPPER_CASE != 0 {
+                folded.clear();
+                folded.push_str(piece);
+                folded.make_ascii_lowercase();
+                record(postings, folded, value);
+            } else {
+                record(postings, piece, value);
             }
         }
     }
@@ -96,6 +98,36 @@ impl PostingsBuilder {
         }
         index
     }
+}
+
+/// [`BYTE_KINDS`] of an ASCII byte that is neither a letter nor a digit: it ends a piece.
+const SEPARATOR: u8 = 1;
+/// [`BYTE_KINDS`] of an ASCII upper-case letter.
+const UPPER_CASE: u8 = 2;
+/// [`BYTE_KINDS`] of a byte of a character other than ASCII.
+const NOT_ASCII: u8 = 4;
+
+/// The kind of every byte for [`PostingsBuilder::add`]: [`SEPARATOR`], [`UPPER_CASE`],
+/// [`NOT_ASCII`], or 0 for ASCII lower-case letters and digits.
+static BYTE_KINDS: [u8; 256] = byte_kinds();
+
+const fn byte_kinds() -> [u8; 256] {
+    let mut kinds = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        kinds[byte] = if !b.is_ascii() {
+            NOT_ASCII
+        } else if b.is_ascii_uppercase() {
+            UPPER_CASE
+        } else if !b.is_ascii_alphanumeric() {
+            SEPARATOR
+        } else {
+            0
+        };
+        byte += 1;
+    }
+    kinds
 }
 
 /// Adds `value` to the postings of `word`.
@@ -164,6 +196,23 @@ mod tests {
         let [mut first, second] = runs;
         first.append(second);
         assert_eq!(first.finish(), whole);
+    }
+
+    #[test]
+    fn byte_kinds_tell_separators_upper_case_and_other_characters() {
+        for byte in 0..=255u8 {
+            let kind = BYTE_KINDS[usize::from(byte)];
+            assert_eq!(
+                kind == SEPARATOR,
+                byte.is_ascii() && !byte.is_ascii_alphanumeric()
+            );
+            assert_eq!(kind == UPPER_CASE, byte.is_ascii_uppercase());
+            assert_eq!(kind == NOT_ASCII, !byte.is_ascii());
+            assert_eq!(
+                kind == 0,
+                byte.is_ascii_lowercase() || byte.is_ascii_digit()
+            );
+        }
     }
 
     /// The definition the builder's fast paths must agree with: every word of
