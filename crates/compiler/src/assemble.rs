@@ -26,7 +26,7 @@ use crate::days;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::extract::{ExtractedDay, ExtractedRecap, ExtractedTalk};
 use crate::people::Person;
-use crate::similarity::{name_key, near_duplicate_names, same_title};
+use crate::similarity::{TitleWords, name_key, near_duplicate_names};
 use crate::slug::{UniqueSlugs, slugify};
 use crate::{companies, search_index};
 
@@ -66,6 +66,8 @@ const DEFAULT_TRACK_ALIASES: &[(&str, &[&str])] = &[
 /// One talk while recaps are being merged.
 struct MergedTalk {
     title: Option<String>,
+    /// The words of `title`, worked out once for all the talks it is compared with.
+    title_words: Option<TitleWords>,
     speakers: Vec<Person>,
     /// Track labels: (as written, the track it means after the author's aliases).
     tracks: Vec<(String, String)>,
@@ -338,9 +340,10 @@ fn merge_talks(
                 .iter()
                 .map(|label| (label.clone(), recap.hints.track_label(label).to_owned()))
                 .collect();
-            let same = merged
-                .iter_mut()
-                .find(|(existing, from)| *from != recap_index && is_same_talk(existing, talk));
+            let title_words = talk.title.as_deref().map(TitleWords::new);
+            let same = merged.iter_mut().find(|(existing, from)| {
+                *from != recap_index && is_same_talk(existing, talk, title_words.as_ref())
+            });
             match same {
                 Some((existing, _)) => {
                     let first = &existing.notes[0].source;
@@ -355,6 +358,9 @@ fn merge_talks(
                             first.line
                         ),
                     ));
+                    if existing.title.is_none() {
+                        existing.title_words = title_words;
+                    }
                     merge_into(existing, talk, tracks, notes, &recap.file, diagnostics);
                 }
                 None => {
@@ -369,6 +375,7 @@ fn merge_talks(
                     merged.push((
                         MergedTalk {
                             title: talk.title.clone(),
+                            title_words,
                             speakers: talk.speakers.clone(),
                             tracks,
                             day: talk.day.clone(),
@@ -404,9 +411,14 @@ fn speakers_match(a: &[Person], b: &[Person]) -> bool {
     })
 }
 
-fn is_same_talk(existing: &MergedTalk, talk: &ExtractedTalk) -> bool {
-    match (&existing.title, &talk.title) {
-        (Some(a), Some(b)) => same_title(a, b),
+/// Whether `talk` (whose title has the words `title_words`) is `existing`.
+fn is_same_talk(
+    existing: &MergedTalk,
+    talk: &ExtractedTalk,
+    title_words: Option<&TitleWords>,
+) -> bool {
+    match (&existing.title_words, title_words) {
+        (Some(a), Some(b)) => a.same_title(b),
         _ => {
             let same_day = existing.day.is_none() || talk.day.is_none() || existing.day == talk.day;
             same_day && speakers_match(&existing.speakers, &talk.speakers)

@@ -5,16 +5,37 @@ use std::cmp::Ordering;
 
 /// Dice coefficient of the two titles' word sets (lowercase, letters and digits only).
 pub fn title_similarity(a: &str, b: &str) -> f64 {
-    let (a, b) = (
-        deunicode::deunicode(a).to_lowercase(),
-        deunicode::deunicode(b).to_lowercase(),
-    );
-    let (a, b) = (word_set(&a), word_set(&b));
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    2.0 * common(&a, &b) as f64 / (a.len() + b.len()) as f64
+    TitleWords::new(a).similarity(&TitleWords::new(b))
 }
+
+/// A title's distinct words (transliterated, lowercase, runs of ASCII letters and digits),
+/// sorted: worked out once per title when it is compared with many others.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitleWords(Vec<String>);
+
+impl TitleWords {
+    pub fn new(title: &str) -> TitleWords {
+        let text = deunicode::deunicode(title).to_lowercase();
+        TitleWords(word_set(&text).into_iter().map(str::to_owned).collect())
+    }
+
+    /// The Dice coefficient of the two word sets ([`title_similarity`]).
+    pub fn similarity(&self, other: &TitleWords) -> f64 {
+        let (a, b) = (&self.0, &other.0);
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        2.0 * common(a, b) as f64 / (a.len() + b.len()) as f64
+    }
+
+    /// The two titles name the same talk ([`same_title`]).
+    pub fn same_title(&self, other: &TitleWords) -> bool {
+        self.similarity(other) >= SAME_TITLE
+    }
+}
+
+/// The [`title_similarity`] from which two titles name the same talk.
+const SAME_TITLE: f64 = 0.8;
 
 /// The distinct words of `text` (runs of ASCII letters and digits), sorted.
 fn word_set(text: &str) -> Vec<&str> {
@@ -28,10 +49,10 @@ fn word_set(text: &str) -> Vec<&str> {
 }
 
 /// How many words two sorted word sets share.
-fn common(a: &[&str], b: &[&str]) -> usize {
+fn common(a: &[impl AsRef<str>], b: &[impl AsRef<str>]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(b[j]) {
+        match a[i].as_ref().cmp(b[j].as_ref()) {
             Ordering::Less => i += 1,
             Ordering::Greater => j += 1,
             Ordering::Equal => {
@@ -46,7 +67,7 @@ fn common(a: &[&str], b: &[&str]) -> usize {
 
 /// Two titles name the same talk.
 pub fn same_title(a: &str, b: &str) -> bool {
-    title_similarity(a, b) >= 0.8
+    title_similarity(a, b) >= SAME_TITLE
 }
 
 /// A name reduced for comparison: transliterated, lowercase, single spaces.
@@ -125,6 +146,24 @@ mod tests {
                     2.0 * x.intersection(&y).count() as f64 / (x.len() + y.len()) as f64
                 };
                 assert_eq!(title_similarity(a, b), dice, "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn title_words_worked_out_once_compare_as_the_titles_do() {
+        let titles = [
+            "The Rust book, revisited",
+            "The Rust Book – revisited",
+            "Łódź",
+            "",
+            "x",
+        ];
+        for a in titles {
+            for b in titles {
+                let (x, y) = (TitleWords::new(a), TitleWords::new(b));
+                assert_eq!(x.similarity(&y), title_similarity(a, b), "{a:?} {b:?}");
+                assert_eq!(x.same_title(&y), same_title(a, b), "{a:?} {b:?}");
             }
         }
     }
