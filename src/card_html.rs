@@ -21,6 +21,57 @@ pub const CONFERENCE_ATTRIBUTE: &str = "data-conference";
 /// On a speaker's button: the id of the speaker whose talks it shows.
 pub const SPEAKER_ATTRIBUTE: &str = "data-speaker";
 
+/// On a star button written here: the id of the talk it stars.
+pub const STAR_ATTRIBUTE: &str = "data-star";
+
+/// The class of a star button, whether the talk is starred.
+pub fn star_class(starred: bool) -> &'static str {
+    if starred {
+        "star-button is-starred"
+    } else {
+        "star-button"
+    }
+}
+
+/// The tooltip of a star button.
+pub fn star_tooltip(starred: bool) -> &'static str {
+    if starred {
+        "Starred: click to unstar"
+    } else {
+        "Star this talk"
+    }
+}
+
+/// The star itself, filled when the talk is starred.
+pub fn star_glyph(starred: bool) -> &'static str {
+    if starred { "★" } else { "☆" }
+}
+
+/// The accessible name of a talk's star button (its state is `aria-pressed`).
+pub fn star_label(title: &str) -> String {
+    format!("Star “{title}”")
+}
+
+/// A talk's star toggle (the list handles its click, reading [`STAR_ATTRIBUTE`], and keeps its
+/// state in step with the reader's stars).
+pub fn star_button(id: &str, title: &str, starred: bool) -> String {
+    let mut out = String::with_capacity(256);
+    out.push_str(r#"<button type="button" data-testid="star""#);
+    push_attribute(&mut out, "class", star_class(starred));
+    push_attribute(&mut out, STAR_ATTRIBUTE, id);
+    push_attribute(&mut out, "aria-label", &star_label(title));
+    push_attribute(
+        &mut out,
+        "aria-pressed",
+        if starred { "true" } else { "false" },
+    );
+    push_attribute(&mut out, "title", star_tooltip(starred));
+    out.push_str(r#"><span aria-hidden="true">"#);
+    out.push_str(star_glyph(starred));
+    out.push_str("</span></button>");
+    out
+}
+
 /// Appends ` name="value"` with the value escaped.
 fn push_attribute(out: &mut String, name: &str, value: &str) {
     out.push(' ');
@@ -30,8 +81,8 @@ fn push_attribute(out: &mut String, name: &str, value: &str) {
     out.push('"');
 }
 
-/// The top of a card: conference and day, then the title linking to the talk's view.
-pub fn card_head(bundle: &Bundle, talk: &Talk, query: &SearchQuery) -> String {
+/// The top of a card: conference and day, the title linking to the talk's view, and the star.
+pub fn card_head(bundle: &Bundle, talk: &Talk, query: &SearchQuery, starred: bool) -> String {
     let mut out = String::with_capacity(512);
     out.push_str(r#"<p class="talk-meta">"#);
     out.push_str(&meta(bundle, talk));
@@ -42,8 +93,10 @@ pub fn card_head(bundle: &Bundle, talk: &Talk, query: &SearchQuery) -> String {
     out.push_str(r#"" data-testid="talk-title"><a class="talk-title-link""#);
     push_talk_link(&mut out, &talk.id);
     out.push('>');
-    push_highlighted(&mut out, &talk.display_title(), query);
+    let title = talk.display_title();
+    push_highlighted(&mut out, &title, query);
     out.push_str("</a></h2>");
+    out.push_str(&star_button(&talk.id, &title, starred));
     out
 }
 
@@ -368,7 +421,7 @@ mod tests {
     #[test]
     fn card_head_links_the_title_to_the_talk() {
         let query = SearchQuery::parse("typed");
-        let head = card_head(&bundle(), &talk(), &query);
+        let head = card_head(&bundle(), &talk(), &query, true);
         assert!(head.starts_with(r#"<p class="talk-meta"><a class="meta-item meta-link""#));
         assert!(
             head.contains(r#"<h2 class="talk-title" data-testid="talk-title"><a class="talk-title-link" href="?talk=t1" data-talk="t1"><mark>Typed</mark> Pipelines</a></h2>"#),
@@ -376,9 +429,22 @@ mod tests {
         );
         let mut untitled = talk();
         untitled.title = None;
-        let head = card_head(&bundle(), &untitled, &query);
+        let head = card_head(&bundle(), &untitled, &query, false);
         assert!(head.contains(r#"class="talk-title is-untitled""#), "{head}");
+        assert!(head.contains(r#"aria-pressed="false""#), "{head}");
         assert!(head.contains("Ada Lovelace, &lt;img"), "{head}");
+    }
+
+    #[test]
+    fn star_buttons_say_whether_the_talk_is_starred() {
+        let star = star_button("t1", "Say \"hi\" <b>", true);
+        assert_eq!(
+            star,
+            r#"<button type="button" data-testid="star" class="star-button is-starred" data-star="t1" aria-label="Star “Say &quot;hi&quot; &lt;b&gt;”" aria-pressed="true" title="Starred: click to unstar"><span aria-hidden="true">★</span></button>"#
+        );
+        assert!(star_button("t1", "x", false).contains(
+            r#"aria-pressed="false" title="Star this talk"><span aria-hidden="true">☆</span>"#
+        ));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::app::Viewer;
 use crate::bundle_parts::Arrival;
 use crate::card_html;
+use crate::favourites::Favourites;
 use crate::url_state::PageState;
 
 /// Cards rendered at first, and added by each "Show more".
@@ -31,7 +32,7 @@ pub const SLICE: usize = 12;
 #[component]
 pub fn TalkList() -> impl IntoView {
     let viewer = expect_context::<Viewer>();
-    let (selection, state) = (viewer.selection, viewer.state);
+    let (selection, state, favourites) = (viewer.selection, viewer.state, viewer.favourites);
     // Counts the selections seen: a new one starts again from its first page and first slice.
     // Both counts below belong to one generation, so a new selection resets them by itself.
     let generation = Memo::new(move |previous: Option<&u64>| {
@@ -73,9 +74,19 @@ pub fn TalkList() -> impl IntoView {
             });
         }
     });
+    // Cards write their star as it is when they are built; when the reader stars or unstars a
+    // talk (here, in the talk view or in another tab), the stars on screen follow.
+    let list = NodeRef::<leptos::html::Ol>::new();
+    Effect::new(move |_| {
+        favourites.ids().with(|starred| {
+            if let Some(list) = list.get() {
+                show_stars(&list, starred);
+            }
+        })
+    });
     let remaining = move || selection.with(|s| s.len()).saturating_sub(limit());
     view! {
-        <ol class="talk-list" on:click=move |event| follow_card_link(&event, state)>
+        <ol class="talk-list" node_ref=list on:click=move |event| follow_card_link(&event, state, favourites)>
             <For
                 each=move || shown.get()
                 key=|index| *index
@@ -96,20 +107,25 @@ pub fn TalkList() -> impl IntoView {
     }
 }
 
-/// One talk card: its head (conference, day, title) and body (speakers, tracks, summary,
-/// links) are each one HTML string, re-written when the search changes; the star between them
-/// is a live button. Clicks on the card's links and buttons are handled by the list
-/// ([`follow_card_link`]).
+/// One talk card: its head (conference, day, title, star) and body (speakers, tracks, summary,
+/// links) are each one HTML string, re-written when the search changes. Clicks on the card's
+/// links and buttons are handled by the list ([`follow_card_link`]), which also keeps the stars
+/// in step.
 #[component]
 pub fn TalkCard(index: usize) -> impl IntoView {
     let viewer = expect_context::<Viewer>();
     let (bundle, query) = (viewer.bundle.clone(), viewer.query);
     let talk: &Talk = &bundle.talks[index];
-    let (id, title) = (talk.id.clone(), talk.display_title());
+    let id = talk.id.clone();
     let summary = summary_or_excerpt(index, query);
+    let favourites = viewer.favourites;
     let head = {
-        let bundle = bundle.clone();
-        move || query.with(|query| card_html::card_head(&bundle, &bundle.talks[index], query))
+        let (bundle, id) = (bundle.clone(), id.clone());
+        move || {
+            // The list keeps the star's state in step afterwards (see `TalkList`).
+            let starred = favourites.ids().with_untracked(|ids| ids.contains(&id));
+            query.with(|query| card_html::card_head(&bundle, &bundle.talks[index], query, starred))
+        }
     };
     let body = move || {
         let (text, is_excerpt) = summary();
@@ -120,9 +136,8 @@ pub fn TalkCard(index: usize) -> impl IntoView {
         query.with(|query| card_html::card_body(&bundle, &bundle.talks[index], summary, query))
     };
     view! {
-        <article class="talk-card" data-testid="talk-card" data-id=id.clone()>
+        <article class="talk-card" data-testid="talk-card" data-id=id>
             <header class="talk-header" inner_html=head></header>
-            <StarButton id=id.clone() title />
             <div class="talk-body" inner_html=body></div>
         </article>
     }
@@ -130,11 +145,15 @@ pub fn TalkCard(index: usize) -> impl IntoView {
 
 /// Handles a click on a talk's links and buttons written by [`card_html`]: a talk's title or
 /// "Read the notes" opens its view, the conference shows its overview, a speaker shows their
-/// talks. Links clicked to open a new tab or window are left to the browser.
-pub fn follow_card_link(event: &leptos::ev::MouseEvent, state: PageState) {
+/// talks, a star stars the talk. Links clicked to open a new tab or window are left to the browser.
+pub fn follow_card_link(event: &leptos::ev::MouseEvent, state: PageState, favourites: Favourites) {
     let attribute = |name: &str| {
         clicked_element(event, &format!("[{name}]")).and_then(|element| element.get_attribute(name))
     };
+    if let Some(talk) = attribute(card_html::STAR_ATTRIBUTE) {
+        favourites.toggle(&talk);
+        return;
+    }
     if let Some(speaker) = attribute(card_html::SPEAKER_ATTRIBUTE) {
         state.show_only(Facet::Speaker, &speaker);
         return;
@@ -207,14 +226,14 @@ pub fn is_plain_click(event: &leptos::ev::MouseEvent) -> bool {
 #[component]
 pub fn TalkMeta(index: usize) -> impl IntoView {
     let viewer = expect_context::<Viewer>();
-    let (bundle, state) = (viewer.bundle, viewer.state);
+    let (bundle, state, favourites) = (viewer.bundle, viewer.state, viewer.favourites);
     let talk = &bundle.talks[index];
     let html = card_html::meta(&bundle, talk);
     view! {
         <p
             class="talk-meta"
             inner_html=html
-            on:click=move |event| follow_card_link(&event, state)
+            on:click=move |event| follow_card_link(&event, state, favourites)
         ></p>
     }
 }
@@ -224,6 +243,7 @@ pub fn TalkMeta(index: usize) -> impl IntoView {
 pub fn Speakers(index: usize) -> impl IntoView {
     let viewer = expect_context::<Viewer>();
     let (bundle, state, query) = (viewer.bundle, viewer.state, viewer.query);
+    let favourites = viewer.favourites;
     if bundle.talks[index].speakers.is_empty() {
         return None;
     }
@@ -234,7 +254,7 @@ pub fn Speakers(index: usize) -> impl IntoView {
             data-testid="talk-speakers"
             aria-label="Speakers"
             inner_html=html
-            on:click=move |event| follow_card_link(&event, state)
+            on:click=move |event| follow_card_link(&event, state, favourites)
         ></ul>
     })
 }
@@ -270,6 +290,33 @@ fn clicked_element(event: &leptos::ev::MouseEvent, selector: &str) -> Option<web
         .filter(|element| container.contains(Some(element)))
 }
 
+/// Puts the star buttons in `list` in step with the starred talks.
+fn show_stars(list: &web_sys::Element, starred: &std::collections::BTreeSet<String>) {
+    let selector = format!("[{}]", card_html::STAR_ATTRIBUTE);
+    let Ok(buttons) = list.query_selector_all(&selector) else {
+        return;
+    };
+    for button in (0..buttons.length()).filter_map(|at| buttons.item(at)) {
+        let Ok(button) = button.dyn_into::<web_sys::Element>() else {
+            continue;
+        };
+        let Some(id) = button.get_attribute(card_html::STAR_ATTRIBUTE) else {
+            continue;
+        };
+        let is_starred = starred.contains(&id);
+        let pressed = if is_starred { "true" } else { "false" };
+        if button.get_attribute("aria-pressed").as_deref() == Some(pressed) {
+            continue;
+        }
+        let _ = button.set_attribute("aria-pressed", pressed);
+        let _ = button.set_attribute("class", card_html::star_class(is_starred));
+        let _ = button.set_attribute("title", card_html::star_tooltip(is_starred));
+        if let Some(glyph) = button.first_element_child() {
+            glyph.set_text_content(Some(card_html::star_glyph(is_starred)));
+        }
+    }
+}
+
 /// The star toggle of a talk.
 #[component]
 pub fn StarButton(id: String, title: String) -> impl IntoView {
@@ -278,19 +325,17 @@ pub fn StarButton(id: String, title: String) -> impl IntoView {
         let id = id.clone();
         Signal::derive(move || favourites.is_starred(&id))
     };
-    let label = format!("Star “{title}”");
     view! {
         <button
             type="button"
-            class="star-button"
-            class:is-starred=starred
+            class=move || card_html::star_class(starred.get())
             data-testid="star"
-            aria-label=label
+            aria-label=card_html::star_label(&title)
             aria-pressed=move || starred.get().to_string()
-            title=move || if starred.get() { "Starred: click to unstar" } else { "Star this talk" }
+            title=move || card_html::star_tooltip(starred.get())
             on:click=move |_| favourites.toggle(&id)
         >
-            <span aria-hidden="true">{move || if starred.get() { "★" } else { "☆" }}</span>
+            <span aria-hidden="true">{move || card_html::star_glyph(starred.get())}</span>
         </button>
     }
 }
