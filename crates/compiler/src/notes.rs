@@ -113,9 +113,10 @@ pub fn material_kind(link: &LinkRef) -> Option<LinkKind> {
     let text = link.text.to_lowercase();
     let url = link.url.to_lowercase();
     let text_is = |words: &[&str]| {
-        words
-            .iter()
-            .any(|w| text == *w || text.starts_with(&format!("{w} ")))
+        words.iter().any(|w| {
+            text.strip_prefix(w)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
     };
     if text_is(&["slides", "slide deck", "deck", "presentation"])
         || [
@@ -151,6 +152,10 @@ pub fn material_kind(link: &LinkRef) -> Option<LinkKind> {
 /// Video players embedded as `<iframe src="https://www.youtube.com/embed/ID">` (the sanitizer
 /// removes the frame; the talk keeps the video as a link).
 pub fn embedded_videos(markdown: &str) -> Vec<Link> {
+    // Most notes embed nothing: one fast search says so before any splitting.
+    if !markdown.contains("<iframe") {
+        return Vec::new();
+    }
     let mut videos = Vec::new();
     for frame in markdown.split("<iframe").skip(1) {
         let Some(tag_end) = frame.find('>') else {
@@ -356,5 +361,24 @@ mod tests {
             "a site is not a video"
         );
         assert_eq!(material_kind(&link("slides", "/local/slides.pdf")), None);
+        assert_eq!(
+            material_kind(&link("Slide deck (PDF)", "https://example.org/x")),
+            Some(LinkKind::Slides),
+            "a word, then more"
+        );
+        assert_eq!(
+            material_kind(&link("Deckard", "https://example.org/x")),
+            None,
+            "not a word's start"
+        );
+    }
+
+    #[test]
+    fn notes_without_frames_embed_no_video() {
+        assert!(embedded_videos("Text with <b>markup</b> and an iframe mention.").is_empty());
+        let videos =
+            embedded_videos("<iframe src=\"https://www.youtube.com/embed/abc?x=1\"></iframe>");
+        assert_eq!(videos.len(), 1);
+        assert_eq!(videos[0].url, "https://www.youtube.com/watch?v=abc");
     }
 }

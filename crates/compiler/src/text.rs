@@ -66,15 +66,12 @@ pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     };
     let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
     let bytes = haystack.as_bytes();
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == lower || b == upper)
-        .any(|(i, _)| {
-            bytes
-                .get(i + 1..i + needle.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(rest))
-        })
+    // Candidates found by a vectorised search for the first byte in either case.
+    memchr::memchr2_iter(lower, upper, bytes).any(|i| {
+        bytes
+            .get(i + 1..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+    })
 }
 
 /// Whether `word.to_lowercase()` is one of `list` (lower-case words), without allocating
