@@ -3,9 +3,19 @@
 
 /// The slug of `text`, at most `max_len` bytes, cut at a word boundary.
 pub fn slugify(text: &str, max_len: usize) -> String {
-    let ascii = deunicode::deunicode(text).to_lowercase();
+    // ASCII text (most names and titles) is its own transliteration: no copies of it are made.
+    if text.is_ascii() {
+        join_words(text, max_len)
+    } else {
+        join_words(&deunicode::deunicode(text).to_lowercase(), max_len)
+    }
+}
+
+/// The runs of ASCII letters and digits of `text`, lower-cased and joined by `-`, as many as
+/// fit in `max_len` bytes (cut inside the first one if it alone is longer).
+fn join_words(text: &str, max_len: usize) -> String {
     let mut slug = String::new();
-    for word in ascii
+    for word in text
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
     {
@@ -23,13 +33,14 @@ pub fn slugify(text: &str, max_len: usize) -> String {
         slug.push_str(word);
     }
     slug.truncate(max_len);
+    slug.make_ascii_lowercase();
     slug
 }
 
 /// Hands out slugs that are unique within one namespace, appending `-2`, `-3`… on collisions.
 #[derive(Debug, Default)]
 pub struct UniqueSlugs {
-    taken: std::collections::HashSet<String>,
+    taken: rustc_hash::FxHashSet<String>,
 }
 
 impl UniqueSlugs {
@@ -54,6 +65,30 @@ mod tests {
         assert_eq!(slugify("#Docker & Kubernetes", 60), "docker-kubernetes");
         assert_eq!(slugify("Łukasz Szczęsny", 60), "lukasz-szczesny");
         assert_eq!(slugify("Velocity Berlin, 2019", 60), "velocity-berlin-2019");
+    }
+
+    #[test]
+    fn ascii_text_gets_the_slug_of_its_transliteration() {
+        let definition = |text: &str, max_len: usize| {
+            let ascii = deunicode::deunicode(text).to_lowercase();
+            join_words(&ascii, max_len)
+        };
+        let every_ascii: String = (0..128u8).map(char::from).collect();
+        for text in [
+            every_ascii.as_str(),
+            "Rolling Upgrades - ADA Byrne (Initech) @ K8s_2024!",
+            "  --  ",
+            "",
+            "Łukasz Szczęsny",
+        ] {
+            for max_len in [0, 3, 11, 60, 200] {
+                assert_eq!(
+                    slugify(text, max_len),
+                    definition(text, max_len),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]
