@@ -15,6 +15,7 @@
 
 use std::collections::HashSet;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -43,7 +44,7 @@ pub struct BundleFileSet {
 /// card index, e.g. `bundle`). The bundle is taken apart, not copied: at 10,000 talks it holds
 /// tens of megabytes of notes.
 pub fn split(index: Bundle, folder: &str) -> BundleFileSet {
-    split_with(index, folder, |_, json| Ok(json)).expect("nothing to fail without writing")
+    split_with(index, folder, Ok, |_, json| Ok(json)).expect("nothing to fail without writing")
 }
 
 /// [`split`], handing each file other than the card index to `on_file` (path relative to the
@@ -51,17 +52,20 @@ pub fn split(index: Bundle, folder: &str) -> BundleFileSet {
 /// gives back (the writer keeps none: memory freed early is reused for the next file). The
 /// search index and the notes chunks are serialized, hashed and handed over on all cores
 /// (rayon), each chunk's HTML freed once serialized, while the card index is serialized
-/// alongside (it names the files, which are added last); the files keep their order.
+/// alongside up to its files ([`card_index_body`]) and handed to `on_index`; the set's
+/// `index` is what `on_index` kept followed by the files ([`files_suffix`]). The files keep
+/// their order.
 fn split_with(
     mut index: Bundle,
     folder: &str,
+    on_index: impl FnOnce(String) -> Result<String> + Send,
     on_file: impl Fn(&str, String) -> Result<String> + Sync,
 ) -> Result<BundleFileSet> {
     let search = std::mem::take(&mut index.search);
     let chunks = chunks(&mut index);
     let on_file = &on_file;
-    let (text, files) = rayon::join(
-        || card_index_json(&index),
+    let (kept, files) = rayon::join(
+        || on_index(card_index_body(&index)),
         || {
             let (search, notes) = rayon::join(
                 || hashed_file(folder, "search", &search, search.json_capacity(), on_file),
@@ -80,34 +84,32 @@ fn split_with(
             Result::<_>::Ok(files)
         },
     );
-    let files = files?;
+    let (mut text, files) = (kept?, files?);
     let names = BundleFiles {
         search: files[0].0.clone(),
         notes: files[1..].iter().map(|(name, _)| name.clone()).collect(),
     };
-    let text = with_files(text, &names);
+    text.push_str(&files_suffix(&names));
     Ok(BundleFileSet { index: text, files })
 }
 
-/// The card index as compact JSON, without its `files` (`index.files` is `None`). Compact: at
-/// 10,000 talks the card index is what the first screen waits for, and pretty printing would
-/// add a third to it (`jq .` shows it indented).
-fn card_index_json(index: &Bundle) -> String {
+/// The card index as compact JSON up to its files, which are named only once written: all of
+/// it but the closing `}` (`index.files` is `None`, the last field, so nothing follows it).
+/// Compact: at 10,000 talks the card index is what the first screen waits for, and pretty
+/// printing would add a third to it (`jq .` shows it indented).
+fn card_index_body(index: &Bundle) -> String {
     debug_assert!(index.files.is_none() && index.search.is_empty());
-    to_json(index, index.json_capacity())
+    let mut json = to_json(index, index.json_capacity());
+    let closing = json.pop();
+    debug_assert_eq!(closing, Some('}'));
+    json
 }
 
-/// `json`, the card index without its files, with `files` added as its last field (where
-/// serde puts [`Bundle::files`]) and a trailing newline.
-fn with_files(mut json: String, files: &BundleFiles) -> String {
+/// What follows [`card_index_body`]: `files` as the last field (where serde puts
+/// [`Bundle::files`]), the closing `}` and a newline.
+fn files_suffix(files: &BundleFiles) -> String {
     let files = serde_json::to_string(files).expect("bundle files always serialize");
-    debug_assert!(json.ends_with('}'));
-    json.truncate(json.len() - 1);
-    json.reserve(files.len() + 12);
-    json.push_str(",\"files\":");
-    json.push_str(&files);
-    json.push_str("}\n");
-    json
+    format!(",\"files\":{files}}}\n")
 }
 
 /// `value` as compact JSON under its content-hashed name (see [`hashed_name`]), handed to
@@ -260,18 +262,47 @@ pub fn write(bundle: Bundle, index: &Path) -> Result<Vec<PathBuf>> {
     let folder_path = base.join(&folder);
     fs::create_dir_all(&folder_path)
         .with_context(|| format!("creating {}", folder_path.display()))?;
-    // Each file is written by the thread that serialized it, while the others still serialize.
-    let set = split_with(bundle, &folder, |name, content| {
-        let path = base.join(name);
-        fs::write(&path, content).with_context(|| format!("writing {}", path.display()))?;
-        Ok(String::new())
+    // The card index but its files goes to a partial file while the others are written, each
+    // by the thread that serialized it.
+    let partial = partial_path(index);
+    let set = split_with(
+        bundle,
+        &folder,
+        |body| {
+            fs::write(&partial, body).with_context(|| format!("writing {}", partial.display()))?;
+            Ok(String::new())
+        },
+        |name, content| {
+            let path = base.join(name);
+            fs::write(&path, content).with_context(|| format!("writing {}", path.display()))?;
+            Ok(String::new())
+        },
+    )
+    .inspect_err(|_| {
+        let _ = fs::remove_file(&partial);
     })?;
     remove_stale(&folder_path, &set)?;
-    // The card index last: a reader never gets one that names files not written yet.
-    fs::write(index, &set.index).with_context(|| format!("writing {}", index.display()))?;
+    // The card index last, in one step: a reader never gets one that names files not written
+    // yet, nor half of one.
+    let mut file = fs::OpenOptions::new()
+        .append(true)
+        .open(&partial)
+        .with_context(|| format!("opening {}", partial.display()))?;
+    file.write_all(set.index.as_bytes())
+        .with_context(|| format!("writing {}", partial.display()))?;
+    drop(file);
+    fs::rename(&partial, index).with_context(|| format!("writing {}", index.display()))?;
     let mut written = vec![index.to_owned()];
     written.extend(set.files.iter().map(|(name, _)| base.join(name)));
     Ok(written)
+}
+
+/// Where the card index is written before it takes its name: `bundle.json.partial` next to
+/// `bundle.json`.
+fn partial_path(index: &Path) -> PathBuf {
+    let mut name = index.file_name().unwrap_or_default().to_os_string();
+    name.push(".partial");
+    index.with_file_name(name)
 }
 
 /// Removes the `search-*.json` and `notes-*.json` files of `folder` that `set` does not name.
@@ -324,7 +355,7 @@ mod tests {
                 "bundle/notes-89ab.json".into(),
             ],
         };
-        let text = with_files(card_index_json(&bundle), &files);
+        let text = card_index_body(&bundle) + &files_suffix(&files);
         bundle.files = Some(files);
         assert_eq!(text, serde_json::to_string(&bundle).unwrap() + "\n");
     }
@@ -342,6 +373,14 @@ mod tests {
             assert!(chunk.json_capacity() >= serde_json::to_string(&chunk).unwrap().len());
         }
         assert!(bundle.json_capacity() >= serde_json::to_string(&bundle).unwrap().len());
+    }
+
+    #[test]
+    fn the_partial_card_index_is_next_to_it() {
+        assert_eq!(
+            partial_path(Path::new("dist/bundle.json")),
+            Path::new("dist/bundle.json.partial")
+        );
     }
 
     #[test]
