@@ -55,6 +55,9 @@ const ROLES: &[&str] = &[
     "partner",
 ];
 
+/// [`ROLES`], looked up without a scan.
+static ROLE_SET: text::WordSet = text::WordSet::new(ROLES);
+
 /// Job titles written after a company's name: `a Globex engineer`.
 const COMPANY_JOB_TITLES: &[&str] = &[
     "engineer",
@@ -69,7 +72,7 @@ const COMPANY_JOB_TITLES: &[&str] = &[
 pub fn is_role(word: &str) -> bool {
     if word.is_ascii() {
         // ASCII lower-casing keeps every byte where it is, so trimming first is the same.
-        text::lowercase_is_one_of(word.trim_end_matches([',', '.']), ROLES)
+        ROLE_SET.has_lowercase_of(word.trim_end_matches([',', '.']))
     } else {
         ROLES.contains(&word.to_lowercase().trim_end_matches([',', '.']))
     }

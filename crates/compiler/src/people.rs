@@ -110,6 +110,9 @@ const NOT_NAME_WORDS: &[&str] = &[
     "where",
 ];
 
+/// [`NOT_NAME_WORDS`], looked up without a scan.
+static NOT_NAME_WORD_SET: text::WordSet = text::WordSet::new(NOT_NAME_WORDS);
+
 /// Whether `word` can be part of a person's name as a capitalised word (`Fong-Jones`, `J.`,
 /// `O'Neil`, `McNamara`). Acronyms and brand casing (`ING`, `VMWare`, `CircleCI`) are not names.
 pub fn is_name_word(word: &str) -> bool {
@@ -128,7 +131,7 @@ pub fn is_name_word(word: &str) -> bool {
         .chars()
         .zip(word.chars().skip(1))
         .any(|(a, b)| a.is_uppercase() && b.is_uppercase());
-    (initial || !consecutive_capitals) && !text::lowercase_is_one_of(word, NOT_NAME_WORDS)
+    (initial || !consecutive_capitals) && !NOT_NAME_WORD_SET.has_lowercase_of(word)
 }
 
 /// Whether `text` is written in Title Case (most longer words capitalised), where a pair of

@@ -3,6 +3,10 @@
 //! every word: the heuristics run over every block of every recap, so this is where the
 //! compiler spends its time.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
 /// `text` with runs of whitespace turned into one space and no whitespace at either end: the
 /// same as `text.split_whitespace().collect::<Vec<_>>().join(" ")`.
 pub fn collapse_whitespace(text: &str) -> String {
@@ -81,6 +85,39 @@ pub fn lowercase_is_one_of(word: &str, list: &[&str]) -> bool {
         list.iter().any(|w| w.eq_ignore_ascii_case(word))
     } else {
         list.contains(&word.to_lowercase().as_str())
+    }
+}
+
+/// A fixed list of lower-case words that [`WordSet::has_lowercase_of`] looks words up in
+/// through a hash set, built on first use, rather than by comparing with every word of it.
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// Whether `word.to_lowercase()` is one of the words ([`lowercase_is_one_of`]); a short
+    /// ASCII word is lower-cased on the stack.
+    pub fn has_lowercase_of(&self, word: &str) -> bool {
+        let set = self
+            .set
+            .get_or_init(|| self.words.iter().copied().collect());
+        let mut lower = [0; 32];
+        match lower.get_mut(..word.len()) {
+            Some(lower) if word.is_ascii() => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                set.contains(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+            }
+            _ => set.contains(word.to_lowercase().as_str()),
+        }
     }
 }
 
@@ -165,8 +202,18 @@ mod tests {
 
     #[test]
     fn lowercase_membership_matches_to_lowercase() {
+        static WORDS: WordSet = WordSet::new(&[
+            "the",
+            "talks",
+            "q&a",
+            "łódź",
+            "eight-and-twenty-letters-long",
+        ]);
         let list = ["the", "talks", "q&a"];
         for word in [
+            "ŁÓDŹ",
+            "Eight-And-Twenty-Letters-Long",
+            "EIGHT-AND-TWENTY-LETTERS-LONG-AND-MORE-THAN-32-BYTES",
             "The",
             "THE",
             "thee",
@@ -179,6 +226,11 @@ mod tests {
             assert_eq!(
                 lowercase_is_one_of(word, &list),
                 list.contains(&word.to_lowercase().as_str()),
+                "{word}"
+            );
+            assert_eq!(
+                WORDS.has_lowercase_of(word),
+                lowercase_is_one_of(word, WORDS.words),
                 "{word}"
             );
         }
