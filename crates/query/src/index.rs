@@ -179,8 +179,10 @@ fn facet_table(bundle: &Bundle, facet: Facet) -> FacetTable {
     talk_starts.push(0);
     // Neighbouring talks mostly share their conference and day: the last lookup is kept.
     let mut last: Option<(&str, u32)> = None;
+    // One talk's positions, reused from talk to talk.
+    let mut own: Vec<u32> = Vec::new();
     for talk in &bundle.talks {
-        let start = talk_options.len();
+        own.clear();
         facet.for_each_talk_value(talk, |id| {
             let position = match last {
                 Some((last_id, position)) if last_id == id => Some(position),
@@ -188,16 +190,15 @@ fn facet_table(bundle: &Bundle, facet: Facet) -> FacetTable {
             };
             if let Some(position) = position {
                 last = Some((id, position));
-                talk_options.push(position);
+                own.push(position);
             }
         });
-        let own = &mut talk_options[start..];
         own.sort_unstable();
-        let unique = dedup_sorted(own);
-        talk_options.truncate(start + unique);
-        for &position in &talk_options[start..] {
+        own.dedup();
+        for &position in &own {
             options[position as usize].talks += 1;
         }
+        talk_options.extend_from_slice(&own);
         talk_starts.push(talk_options.len() as u32);
     }
     FacetTable {
@@ -208,18 +209,6 @@ fn facet_table(bundle: &Bundle, facet: Facet) -> FacetTable {
     }
 }
 
-/// Moves the distinct values of sorted `values` to its front; returns how many there are.
-fn dedup_sorted(values: &mut [u32]) -> usize {
-    let mut unique = 0;
-    for i in 0..values.len() {
-        if unique == 0 || values[i] != values[unique - 1] {
-            values[unique] = values[i];
-            unique += 1;
-        }
-    }
-    unique
-}
-
 /// Case- and accent-insensitive sort key; leading punctuation and quotes are ignored.
 fn sort_key(text: &str) -> String {
     text::fold(text.trim_start_matches(|c: char| !c.is_alphanumeric()))
@@ -228,14 +217,6 @@ fn sort_key(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sorted_values_keep_one_of_each() {
-        let mut values = [1, 1, 2, 5, 5, 5, 9];
-        let unique = dedup_sorted(&mut values);
-        assert_eq!(&values[..unique], &[1, 2, 5, 9]);
-        assert_eq!(dedup_sorted(&mut []), 0);
-    }
 
     #[test]
     fn each_talk_lists_its_options_once_and_counts_add_up() {
