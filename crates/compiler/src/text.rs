@@ -7,18 +7,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
-/// `text` with runs of whitespace turned into one space and no whitespace at either end: the
-/// same as `text.split_whitespace().collect::<Vec<_>>().join(" ")`.
-pub fn collapse_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
+pub use recap_query::html_text::collapse_whitespace;
 
 /// [`collapse_whitespace`] that reuses `text`'s buffer when it needs no change.
 pub fn collapse_whitespace_owned(text: String) -> String {

@@ -53,8 +53,9 @@ fn find_markup(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == b'<' || b == b'&')
 }
 
-/// `text.split_whitespace().collect::<Vec<_>>().join(" ")`, without the vector.
-fn collapse_whitespace(text: &str) -> String {
+/// `text` with runs of whitespace turned into one space and no whitespace at either end: the
+/// same as `text.split_whitespace().collect::<Vec<_>>().join(" ")`, without the vector.
+pub fn collapse_whitespace(text: &str) -> String {
     let mut collapsed = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !collapsed.is_empty() {
