@@ -123,9 +123,12 @@ pub fn card_body(
         out.push_str(&speakers(talk, query));
         out.push_str("</ul>");
     }
-    out.push_str(r#"<ul class="talk-tracks" aria-label="Tracks">"#);
-    out.push_str(&tracks(bundle, talk, query));
-    out.push_str("</ul>");
+    // No empty list (and no empty gap) for a talk without tracks.
+    if !talk.tracks.is_empty() {
+        out.push_str(r#"<ul class="talk-tracks" aria-label="Tracks">"#);
+        out.push_str(&tracks(bundle, talk, query));
+        out.push_str("</ul>");
+    }
     if !summary.text.is_empty() {
         out.push_str(r#"<p class="talk-summary"#);
         if summary.is_excerpt {
@@ -477,6 +480,13 @@ mod tests {
             !body.contains("talk-summary") && !body.contains("talk-open"),
             "{body}"
         );
+        talk.tracks.clear();
+        let empty = CardSummary {
+            text: "",
+            is_excerpt: false,
+        };
+        let body = card_body(&bundle(), &talk, empty, &SearchQuery::parse(""));
+        assert!(!body.contains("talk-tracks"), "{body}");
     }
 
     #[test]
