@@ -7,6 +7,10 @@
 
 use std::fmt;
 
+use js_sys::Uint8Array;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
 use recap_bundle::{Bundle, BundleError};
 use serde::Deserialize;
 
@@ -143,7 +147,10 @@ pub fn resolve_url(url: &str) -> String {
 pub async fn fetch_bundle(url: &str) -> Result<(Bundle, String), LoadError> {
     let url = resolve_url(url);
     let bytes = fetch_bytes(&url).await?;
-    Ok((parse_bundle_bytes(&bytes)?, url))
+    crate::app::performance_mark("recap:bundle-received");
+    let bundle = parse_bundle_bytes(&bytes)?;
+    crate::app::performance_mark("recap:bundle-parsed");
+    Ok((bundle, url))
 }
 
 /// Fetches `file` of a split bundle (a path from its `files`), relative to the bundle's URL, and
@@ -177,10 +184,50 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
             status_text: response.status_text(),
         });
     }
-    response.binary().await.map_err(|error| LoadError::Network {
-        url: url.to_owned(),
-        message: error.to_string(),
-    })
+    read_body(&response)
+        .await
+        .map_err(|error| LoadError::Network {
+            url: url.to_owned(),
+            message: js_error_message(&error),
+        })
+}
+
+/// Reads a response's body into one buffer chunk by chunk, as it downloads: a 10 MB bundle is
+/// copied into the app's memory while the rest is still on its way, rather than in one long
+/// task once all of it has arrived.
+async fn read_body(response: &gloo_net::http::Response) -> Result<Vec<u8>, JsValue> {
+    let Some(body) = response.body() else {
+        return Ok(Vec::new());
+    };
+    // A hint only: a compressed response is larger once decoded.
+    let expected = response
+        .headers()
+        .get("content-length")
+        .and_then(|length| length.parse::<usize>().ok())
+        .unwrap_or(0);
+    let mut bytes = Vec::with_capacity(expected);
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    loop {
+        let read: web_sys::ReadableStreamReadResult =
+            JsFuture::from(reader.read()).await?.unchecked_into();
+        if read.get_done().unwrap_or(true) {
+            return Ok(bytes);
+        }
+        let chunk: Uint8Array = read.get_value().unchecked_into();
+        let start = bytes.len();
+        bytes.resize(start + chunk.length() as usize, 0);
+        chunk.copy_to(&mut bytes[start..]);
+    }
+}
+
+/// The message of a JavaScript error (a `TypeError` when the connection drops mid-body).
+fn js_error_message(error: &JsValue) -> String {
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(error) => String::from(error.message()),
+        None => error
+            .as_string()
+            .unwrap_or_else(|| "the download was interrupted".to_owned()),
+    }
 }
 
 #[cfg(test)]
