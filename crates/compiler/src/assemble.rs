@@ -17,6 +17,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use recap_bundle::{
     Bundle, Conference, Day, Link, RecapSource, SCHEMA_VERSION, SourceLocation, Speaker, Talk,
     TalkNotes, TalkSpeaker, Track,
@@ -32,6 +33,9 @@ use crate::{companies, search_index};
 
 /// Longest slug part taken from a title.
 const TITLE_SLUG_LEN: usize = 60;
+
+/// Longest slug part taken from a day label.
+const DAY_SLUG_LEN: usize = 30;
 
 /// Words that do not tell conferences apart.
 const GENERIC_NAME_WORDS: &[&str] = &[
@@ -77,31 +81,47 @@ struct MergedTalk {
     notes: Vec<TalkNotes>,
 }
 
-/// One conference while recaps are being merged.
-struct ConferenceGroup<'a> {
+/// One conference while recaps are being grouped: the recaps move into their group.
+struct ConferenceGroup {
     name: String,
     year: Option<i32>,
     /// [`name_words`] of `name` and `year`, kept with the name.
     words: Vec<String>,
-    recaps: Vec<&'a ExtractedRecap>,
-    /// Where each of `recaps` is in the recaps being assembled.
-    positions: Vec<usize>,
+    recaps: Vec<ExtractedRecap>,
+}
+
+/// One conference merged from its recaps, with the slugs its ids are made of: everything that
+/// needs no other conference, so conferences are merged in parallel.
+struct MergedConference {
+    name: String,
+    year: Option<i32>,
+    sources: Vec<RecapSource>,
+    /// The merged days and the slugs of their labels.
+    days: Vec<(ExtractedDay, String)>,
+    /// The slug of `name`, before it is made unique.
+    slug: String,
+    talks: Vec<PreparedTalk>,
+    /// What merging the talks reported, in file order.
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// A merged talk with the slugs of its title (or speakers), day, tracks and speakers.
+struct PreparedTalk {
+    talk: MergedTalk,
+    /// The slug of the title, or of the speakers when there is no title.
+    slug: String,
+    /// The slug of `talk.day`.
+    day_slug: Option<String>,
+    /// [`track_id`] of each track in `talk.tracks`.
+    track_ids: Vec<String>,
+    /// The slug of each speaker's name, in `talk.speakers` order.
+    speaker_ids: Vec<String>,
 }
 
 /// Assembles the recaps into a bundle. Each talk's notes HTML moves into the bundle.
-pub fn assemble(mut recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnostic>) -> Bundle {
-    // Each talk's notes HTML, by recap and talk, taken out so it moves into the bundle.
-    let mut notes_html: Vec<Vec<String>> = recaps
-        .iter_mut()
-        .map(|recap| {
-            recap
-                .talks
-                .iter_mut()
-                .map(|talk| std::mem::take(&mut talk.html))
-                .collect()
-        })
-        .collect();
-    let groups = group_conferences(&recaps, diagnostics);
+pub fn assemble(recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnostic>) -> Bundle {
+    let groups = group_conferences(recaps, diagnostics);
+    let conferences: Vec<MergedConference> = groups.into_par_iter().map(merge_conference).collect();
     let mut conference_ids = UniqueSlugs::default();
     let mut talk_ids = UniqueSlugs::default();
     let mut tracks: BTreeMap<String, Track> = BTreeMap::new();
@@ -111,34 +131,31 @@ pub fn assemble(mut recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnosti
         ..Bundle::default()
     };
 
-    for group in &groups {
-        let conference_id = conference_ids.claim(&slugify(&group.name, TITLE_SLUG_LEN));
-        let day_id = |label: &str| format!("{conference_id}-{}", slugify(label, 30));
-        let days = merge_days(&group.recaps);
+    for conference in conferences {
+        diagnostics.extend(conference.diagnostics);
+        let conference_id = conference_ids.claim(&conference.slug);
+        let day_id = |slug: &str| format!("{conference_id}-{slug}");
         bundle.conferences.push(Conference {
             id: conference_id.clone(),
-            name: group.name.clone(),
-            year: group.year,
-            sources: group.recaps.iter().map(|r| recap_source(r)).collect(),
-            days: days
-                .iter()
-                .map(|d| Day {
-                    id: day_id(&d.label),
-                    label: d.label.clone(),
-                    date: d.date.clone(),
+            name: conference.name,
+            year: conference.year,
+            sources: conference.sources,
+            days: conference
+                .days
+                .into_iter()
+                .map(|(day, slug)| Day {
+                    id: day_id(&slug),
+                    label: day.label,
+                    date: day.date,
                 })
                 .collect(),
         });
 
-        for talk in merge_talks(group, &mut notes_html, diagnostics) {
-            let display = title_or_speakers(&talk.title, &talk.speakers);
-            let talk_id = talk_ids.claim(&format!(
-                "{conference_id}-{}",
-                slugify(&display, TITLE_SLUG_LEN)
-            ));
+        for prepared in conference.talks {
+            let talk = prepared.talk;
+            let talk_id = talk_ids.claim(&format!("{conference_id}-{}", prepared.slug));
             let mut track_ids: Vec<String> = Vec::new();
-            for (written, meant) in &talk.tracks {
-                let id = track_id(meant);
+            for ((written, meant), id) in talk.tracks.into_iter().zip(prepared.track_ids) {
                 let track = tracks.entry(id.clone()).or_insert_with(|| Track {
                     id: id.clone(),
                     label: meant.clone(),
@@ -146,19 +163,18 @@ pub fn assemble(mut recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnosti
                 });
                 // Every other label a recap writes for this track stays available as an alias.
                 for label in [meant, written] {
-                    if !track.label.eq_ignore_ascii_case(label)
-                        && !track.aliases.iter().any(|a| a.eq_ignore_ascii_case(label))
+                    if !track.label.eq_ignore_ascii_case(&label)
+                        && !track.aliases.iter().any(|a| a.eq_ignore_ascii_case(&label))
                     {
-                        track.aliases.push(label.clone());
+                        track.aliases.push(label);
                     }
                 }
                 if !track_ids.contains(&id) {
                     track_ids.push(id);
                 }
             }
-            let mut talk_speakers = Vec::new();
-            for person in &talk.speakers {
-                let id = slugify(&person.name, TITLE_SLUG_LEN);
+            let mut talk_speakers = Vec::with_capacity(talk.speakers.len());
+            for (person, id) in talk.speakers.into_iter().zip(prepared.speaker_ids) {
                 let speaker = speakers.entry(id.clone()).or_insert_with(|| Speaker {
                     id: id.clone(),
                     name: person.name.clone(),
@@ -175,14 +191,14 @@ pub fn assemble(mut recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnosti
                 }
                 talk_speakers.push(TalkSpeaker {
                     id,
-                    name: person.name.clone(),
-                    company: person.company.clone(),
+                    name: person.name,
+                    company: person.company,
                 });
             }
             bundle.talks.push(Talk {
                 id: talk_id,
                 conference: conference_id.clone(),
-                day: talk.day.as_deref().map(day_id),
+                day: prepared.day_slug.as_deref().map(day_id),
                 title: talk.title,
                 speakers: talk_speakers,
                 tracks: track_ids,
@@ -204,12 +220,58 @@ pub fn assemble(mut recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnosti
     bundle
         .speakers
         .sort_by_cached_key(|s| (deunicode::deunicode(&s.name).to_lowercase(), s.id.clone()));
-    // What the recaps said is all in the bundle now: their memory is reused from here on.
-    drop(groups);
-    drop(recaps);
     companies::assign(&mut bundle);
     bundle.search = search_index::build(&bundle);
     bundle
+}
+
+/// Merges one conference's recaps: its sources, days and talks, with their slugs.
+fn merge_conference(group: ConferenceGroup) -> MergedConference {
+    let sources = group.recaps.iter().map(recap_source).collect();
+    let days = merge_days(&group.recaps)
+        .into_iter()
+        .map(|day| {
+            let slug = slugify(&day.label, DAY_SLUG_LEN);
+            (day, slug)
+        })
+        .collect();
+    let slug = slugify(&group.name, TITLE_SLUG_LEN);
+    let mut diagnostics = Vec::new();
+    let talks = merge_talks(group.recaps, &mut diagnostics)
+        .into_iter()
+        .map(prepare_talk)
+        .collect();
+    MergedConference {
+        name: group.name,
+        year: group.year,
+        sources,
+        days,
+        slug,
+        talks,
+        diagnostics,
+    }
+}
+
+/// A merged talk with the slugs its ids are made of.
+fn prepare_talk(talk: MergedTalk) -> PreparedTalk {
+    PreparedTalk {
+        slug: slugify(
+            &title_or_speakers(&talk.title, &talk.speakers),
+            TITLE_SLUG_LEN,
+        ),
+        day_slug: talk.day.as_deref().map(|day| slugify(day, DAY_SLUG_LEN)),
+        track_ids: talk
+            .tracks
+            .iter()
+            .map(|(_, meant)| track_id(meant))
+            .collect(),
+        speaker_ids: talk
+            .speakers
+            .iter()
+            .map(|person| slugify(&person.name, TITLE_SLUG_LEN))
+            .collect(),
+        talk,
+    }
 }
 
 /// The id of a track label: the default aliases first (`K8s` → `kubernetes`), then the slug of
@@ -243,12 +305,13 @@ fn name_words(name: &str, year: Option<i32>) -> Vec<String> {
         .collect()
 }
 
-fn group_conferences<'a>(
-    recaps: &'a [ExtractedRecap],
+/// The recaps grouped by conference, in order of each conference's first recap.
+fn group_conferences(
+    recaps: Vec<ExtractedRecap>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<ConferenceGroup<'a>> {
-    let mut groups: Vec<ConferenceGroup<'a>> = Vec::new();
-    for (position, recap) in recaps.iter().enumerate() {
+) -> Vec<ConferenceGroup> {
+    let mut groups: Vec<ConferenceGroup> = Vec::new();
+    for recap in recaps {
         let words = name_words(&recap.conference_name, recap.year);
         let same = groups.iter_mut().find(|g| {
             let other = &g.words;
@@ -272,14 +335,12 @@ fn group_conferences<'a>(
                     group.words = name_words(&group.name, group.year);
                 }
                 group.recaps.push(recap);
-                group.positions.push(position);
             }
             None => groups.push(ConferenceGroup {
                 name: recap.conference_name.clone(),
                 year: recap.year,
                 words,
                 recaps: vec![recap],
-                positions: vec![position],
             }),
         }
     }
@@ -288,7 +349,7 @@ fn group_conferences<'a>(
 
 /// Days of all recaps of one conference: one per label, dated where any recap dates it or a
 /// dated weekday of the same week dates it.
-fn merge_days(recaps: &[&ExtractedRecap]) -> Vec<ExtractedDay> {
+fn merge_days(recaps: &[ExtractedRecap]) -> Vec<ExtractedDay> {
     let mut merged: Vec<ExtractedDay> = Vec::new();
     for day in recaps.iter().flat_map(|r| &r.days) {
         match merged.iter_mut().find(|d| d.label == day.label) {
@@ -317,39 +378,44 @@ fn merge_days(recaps: &[&ExtractedRecap]) -> Vec<ExtractedDay> {
     merged
 }
 
-/// The talks of one conference's recaps, merged. `notes_html` holds every recap's talks' notes
-/// HTML (see [`assemble`]); this group's move into the merged talks.
-fn merge_talks(
-    group: &ConferenceGroup<'_>,
-    notes_html: &mut [Vec<String>],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<MergedTalk> {
+/// The talks of one conference's recaps, merged; each talk's notes HTML moves into its merged
+/// talk.
+fn merge_talks(recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnostic>) -> Vec<MergedTalk> {
     let mut merged: Vec<(MergedTalk, usize)> = Vec::new();
-    for (recap_index, (recap, &position)) in group.recaps.iter().zip(&group.positions).enumerate() {
-        for (talk, html) in recap.talks.iter().zip(&mut notes_html[position]) {
+    for (recap_index, recap) in recaps.into_iter().enumerate() {
+        let ExtractedRecap {
+            file,
+            front_matter,
+            talks,
+            hints,
+            ..
+        } = recap;
+        for mut talk in talks {
             let notes = TalkNotes {
                 source: SourceLocation {
-                    file: recap.file.clone(),
+                    file: file.clone(),
                     line: talk.line,
                 },
-                author: recap.front_matter.author.clone(),
-                html: std::mem::take(html),
+                author: front_matter.author.clone(),
+                html: std::mem::take(&mut talk.html),
             };
-            let tracks: Vec<(String, String)> = talk
-                .tracks
-                .iter()
-                .map(|label| (label.clone(), recap.hints.track_label(label).to_owned()))
+            let tracks: Vec<(String, String)> = std::mem::take(&mut talk.tracks)
+                .into_iter()
+                .map(|label| {
+                    let meant = hints.track_label(&label).to_owned();
+                    (label, meant)
+                })
                 .collect();
             let title_words = talk.title.as_deref().map(TitleWords::new);
             let same = merged.iter_mut().find(|(existing, from)| {
-                *from != recap_index && is_same_talk(existing, talk, title_words.as_ref())
+                *from != recap_index && is_same_talk(existing, &talk, title_words.as_ref())
             });
             match same {
                 Some((existing, _)) => {
                     let first = &existing.notes[0].source;
                     diagnostics.push(Diagnostic::new(
                         Severity::Note,
-                        &recap.file,
+                        &file,
                         talk.line,
                         format!(
                             "talk \"{}\" is also covered at {}:{}; the two are shown as one talk",
@@ -361,26 +427,26 @@ fn merge_talks(
                     if existing.title.is_none() {
                         existing.title_words = title_words;
                     }
-                    merge_into(existing, talk, tracks, notes, &recap.file, diagnostics);
+                    merge_into(existing, talk, tracks, notes, &file, diagnostics);
                 }
                 None => {
                     if let Some((dup, _)) = merged.iter().find(|(e, from)| {
                         *from == recap_index && e.title.is_some() && e.title == talk.title
                     }) {
                         diagnostics.push(
-                            Diagnostic::new(Severity::Warning, &recap.file, talk.line, format!("talk \"{}\" appears twice in this recap (first at line {})", title_or_speakers(&talk.title, &talk.speakers), dup.notes[0].source.line))
+                            Diagnostic::new(Severity::Warning, &file, talk.line, format!("talk \"{}\" appears twice in this recap (first at line {})", title_or_speakers(&talk.title, &talk.speakers), dup.notes[0].source.line))
                                 .with_help("remove one, or add `<!-- recap: skip -->` under the repeated heading"),
                         );
                     }
                     merged.push((
                         MergedTalk {
-                            title: talk.title.clone(),
+                            title: talk.title,
                             title_words,
-                            speakers: talk.speakers.clone(),
+                            speakers: talk.speakers,
                             tracks,
-                            day: talk.day.clone(),
-                            links: talk.links.clone(),
-                            summary: talk.summary.clone(),
+                            day: talk.day,
+                            links: talk.links,
+                            summary: talk.summary,
                             notes: vec![notes],
                         },
                         recap_index,
@@ -428,26 +494,26 @@ fn is_same_talk(
 
 fn merge_into(
     existing: &mut MergedTalk,
-    talk: &ExtractedTalk,
+    talk: ExtractedTalk,
     tracks: Vec<(String, String)>,
     notes: TalkNotes,
     file: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     if existing.title.is_none() {
-        existing.title = talk.title.clone();
+        existing.title = talk.title;
     }
     if existing.day.is_none() {
-        existing.day = talk.day.clone();
+        existing.day = talk.day;
     }
-    for person in &talk.speakers {
+    for person in talk.speakers {
         let exact = existing
             .speakers
             .iter_mut()
             .find(|p| name_key(&p.name) == name_key(&person.name));
         if let Some(known) = exact {
             if known.company.is_none() {
-                known.company = person.company.clone();
+                known.company = person.company;
             }
             continue;
         }
@@ -459,21 +525,21 @@ fn merge_into(
             Some(known) => {
                 let keep_new = known.company.is_none() && person.company.is_some();
                 let (kept, dropped) = if keep_new {
-                    (person.name.clone(), known.name.clone())
+                    (&person.name, &known.name)
                 } else {
-                    (known.name.clone(), person.name.clone())
+                    (&known.name, &person.name)
                 };
                 diagnostics.push(
                     Diagnostic::new(Severity::Warning, file, talk.line, format!("\"{dropped}\" and \"{kept}\" are taken to be one person (same talk, day and conference); shown as \"{kept}\""))
                         .with_help("if they are different people, correct the name with `<!-- recap: speakers=\"…\" -->`"),
                 );
                 if keep_new {
-                    *known = person.clone();
+                    *known = person;
                 } else if known.company.is_none() {
-                    known.company = person.company.clone();
+                    known.company = person.company;
                 }
             }
-            None => existing.speakers.push(person.clone()),
+            None => existing.speakers.push(person),
         }
     }
     for (written, meant) in tracks {
@@ -485,13 +551,13 @@ fn merge_into(
             existing.tracks.push((written, meant));
         }
     }
-    for link in &talk.links {
+    for link in talk.links {
         if !existing.links.iter().any(|l| l.url == link.url) {
-            existing.links.push(link.clone());
+            existing.links.push(link);
         }
     }
     if existing.summary.is_empty() {
-        existing.summary = talk.summary.clone();
+        existing.summary = talk.summary;
     }
     existing.notes.push(notes);
 }

@@ -8,8 +8,8 @@
 //! its [`companies`] and [`search_index`]. [`layout`] writes it as the card index `bundle.json`
 //! plus content-hashed files for the search index and the notes.
 //!
-//! Recaps are read and extracted, and the search index built, on all cores (rayon); the
-//! output never depends on it.
+//! Recaps are read and extracted, conferences merged, and the search index built, on all cores
+//! (rayon); the output never depends on it.
 
 pub mod affiliation;
 pub mod assemble;
@@ -98,21 +98,29 @@ pub fn compile_sources<'a>(sources: impl IntoIterator<Item = (&'a str, &'a str)>
 
 /// Extracts every recap in parallel: the recaps that could be read, in input order, and the
 /// diagnostics, in file order.
+///
+/// The largest recaps are handed out first, one at a time to whichever core is free: the last
+/// ones are then small, so no core waits long for another at the end.
 fn extract_all<'a>(
     sources: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> (Vec<extract::ExtractedRecap>, Vec<Diagnostic>) {
     let sources: Vec<(&str, &str)> = sources.into_iter().collect();
-    let extracted: Vec<_> = sources
-        .par_iter()
-        .map(|&(file, source)| {
+    let mut largest_first: Vec<usize> = (0..sources.len()).collect();
+    largest_first.sort_by_key(|&i| std::cmp::Reverse(sources[i].1.len()));
+    let mut extracted: Vec<_> = largest_first
+        .into_iter()
+        .par_bridge()
+        .map(|i| {
+            let (file, source) = sources[i];
             let mut diagnostics = Vec::new();
             let recap = extract::extract(file, source, &mut diagnostics);
-            (recap, diagnostics)
+            (i, recap, diagnostics)
         })
         .collect();
+    extracted.sort_unstable_by_key(|&(i, ..)| i);
     let mut diagnostics = Vec::new();
     let mut recaps = Vec::with_capacity(extracted.len());
-    for (recap, file_diagnostics) in extracted {
+    for (_, recap, file_diagnostics) in extracted {
         diagnostics.extend(file_diagnostics);
         match recap {
             Ok(recap) => recaps.push(recap),
