@@ -15,13 +15,12 @@
 //!   (`Lorenzo Saine` / `Lorenzo Saino`) are one person only inside a merged talk; the spelling
 //!   given with a company wins.
 
-use std::collections::BTreeMap;
-
 use rayon::prelude::*;
 use recap_bundle::{
     Bundle, Conference, Day, Link, RecapSource, SCHEMA_VERSION, SourceLocation, Speaker, Talk,
     TalkNotes, TalkSpeaker, Track,
 };
+use rustc_hash::FxHashMap;
 
 use crate::days;
 use crate::diagnostics::{Diagnostic, Severity};
@@ -124,8 +123,9 @@ pub fn assemble(recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnostic>) 
     let conferences: Vec<MergedConference> = groups.into_par_iter().map(merge_conference).collect();
     let mut conference_ids = UniqueSlugs::default();
     let mut talk_ids = UniqueSlugs::default();
-    let mut tracks: BTreeMap<String, Track> = BTreeMap::new();
-    let mut speakers: BTreeMap<String, Speaker> = BTreeMap::new();
+    // By id; their order in the bundle is set by sorting them (by name, then id) at the end.
+    let mut tracks: FxHashMap<String, Track> = FxHashMap::default();
+    let mut speakers: FxHashMap<String, Speaker> = FxHashMap::default();
     let mut bundle = Bundle {
         schema_version: SCHEMA_VERSION,
         ..Bundle::default()
@@ -134,7 +134,7 @@ pub fn assemble(recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnostic>) 
     for conference in conferences {
         diagnostics.extend(conference.diagnostics);
         let conference_id = conference_ids.claim(&conference.slug);
-        let day_id = |slug: &str| format!("{conference_id}-{slug}");
+        let day_id = |slug: &str| joined_id(&conference_id, slug);
         bundle.conferences.push(Conference {
             id: conference_id.clone(),
             name: conference.name,
@@ -153,10 +153,10 @@ pub fn assemble(recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnostic>) 
 
         for prepared in conference.talks {
             let talk = prepared.talk;
-            let talk_id = talk_ids.claim(&format!("{conference_id}-{}", prepared.slug));
+            let talk_id = talk_ids.claim(&joined_id(&conference_id, &prepared.slug));
             let mut track_ids: Vec<String> = Vec::new();
             for ((written, meant), id) in talk.tracks.into_iter().zip(prepared.track_ids) {
-                let track = tracks.entry(id.clone()).or_insert_with(|| Track {
+                let track = entry(&mut tracks, &id, || Track {
                     id: id.clone(),
                     label: meant.clone(),
                     aliases: Vec::new(),
@@ -175,7 +175,7 @@ pub fn assemble(recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnostic>) 
             }
             let mut talk_speakers = Vec::with_capacity(talk.speakers.len());
             for (person, id) in talk.speakers.into_iter().zip(prepared.speaker_ids) {
-                let speaker = speakers.entry(id.clone()).or_insert_with(|| Speaker {
+                let speaker = entry(&mut speakers, &id, || Speaker {
                     id: id.clone(),
                     name: person.name.clone(),
                     companies: Vec::new(),
@@ -223,6 +223,28 @@ pub fn assemble(recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnostic>) 
     companies::assign(&mut bundle);
     bundle.search = search_index::build(&bundle);
     bundle
+}
+
+/// `{prefix}-{slug}`: an id within the conference (or other thing) whose id is `prefix`.
+fn joined_id(prefix: &str, slug: &str) -> String {
+    let mut id = String::with_capacity(prefix.len() + 1 + slug.len());
+    id.push_str(prefix);
+    id.push('-');
+    id.push_str(slug);
+    id
+}
+
+/// The value of `map` at `key`, inserted with `new` when there is none: the key is copied
+/// only then.
+fn entry<'a, V>(
+    map: &'a mut FxHashMap<String, V>,
+    key: &str,
+    new: impl FnOnce() -> V,
+) -> &'a mut V {
+    if !map.contains_key(key) {
+        map.insert(key.to_owned(), new());
+    }
+    map.get_mut(key).expect("inserted above")
 }
 
 /// Merges one conference's recaps: its sources, days and talks, with their slugs.

@@ -7,9 +7,9 @@
 //! depend on which spelling a recap happens to write first; the name shown is the first spelling
 //! in bundle order.
 
-use std::collections::BTreeMap;
-
+use rayon::prelude::*;
 use recap_bundle::{Bundle, Company};
+use rustc_hash::FxHashMap;
 
 use crate::slug::{UniqueSlugs, slugify};
 
@@ -59,39 +59,61 @@ pub fn company_key(name: &str) -> String {
 /// Fills `bundle.companies` (sorted by name) and every talk's `companies` from the speakers'
 /// companies as the talks give them.
 pub fn assign(bundle: &mut Bundle) {
+    // Each talk's speakers' companies with their keys, worked out once and on all cores.
+    let spellings: Vec<Vec<(&str, String)>> = bundle
+        .talks
+        .par_iter()
+        .map(|talk| {
+            talk.speakers
+                .iter()
+                .filter_map(|s| s.company.as_deref())
+                .map(|company| (company, company_key(company)))
+                .collect()
+        })
+        .collect();
     // Folded key -> the first spelling, in bundle order.
-    let mut names: BTreeMap<String, &str> = BTreeMap::new();
-    for speaker in bundle.talks.iter().flat_map(|t| &t.speakers) {
-        if let Some(company) = speaker.company.as_deref().filter(|c| !c.trim().is_empty()) {
-            names.entry(company_key(company)).or_insert(company);
+    let mut names: FxHashMap<&str, &str> = FxHashMap::default();
+    for (company, key) in spellings.iter().flatten() {
+        if !company.trim().is_empty() {
+            names.entry(key).or_insert(company);
         }
     }
     // Ids are claimed in key order, so a collision of long names cut to the same id is
     // resolved the same way on every build.
+    let mut names: Vec<(&str, &str)> = names.into_iter().collect();
+    names.sort_unstable();
     let mut slugs = UniqueSlugs::default();
-    let ids: BTreeMap<String, Company> = names
+    let ids: FxHashMap<&str, Company> = names
         .into_iter()
         .map(|(key, name)| {
             let company = Company {
-                id: slugs.claim(&slugify(&key, ID_LEN)),
+                id: slugs.claim(&slugify(key, ID_LEN)),
                 name: name.to_owned(),
             };
             (key, company)
         })
         .collect();
 
-    for talk in &mut bundle.talks {
-        let mut companies: Vec<String> = Vec::new();
-        for company in talk.speakers.iter().filter_map(|s| s.company.as_deref()) {
-            if let Some(known) = ids.get(&company_key(company))
-                && !companies.contains(&known.id)
-            {
-                companies.push(known.id.clone());
+    let talk_companies: Vec<Vec<String>> = spellings
+        .iter()
+        .map(|talk| {
+            let mut companies: Vec<String> = Vec::new();
+            for (_, key) in talk {
+                if let Some(known) = ids.get(key.as_str())
+                    && !companies.contains(&known.id)
+                {
+                    companies.push(known.id.clone());
+                }
             }
-        }
+            companies
+        })
+        .collect();
+    let companies = ids.into_values().collect();
+    drop(spellings);
+    for (talk, companies) in bundle.talks.iter_mut().zip(talk_companies) {
         talk.companies = companies;
     }
-    bundle.companies = ids.into_values().collect();
+    bundle.companies = companies;
     bundle
         .companies
         .sort_by_cached_key(|c| (deunicode::deunicode(&c.name).to_lowercase(), c.id.clone()));

@@ -14,7 +14,9 @@ pub fn slugify(text: &str, max_len: usize) -> String {
 /// The runs of ASCII letters and digits of `text`, lower-cased and joined by `-`, as many as
 /// fit in `max_len` bytes (cut inside the first one if it alone is longer).
 fn join_words(text: &str, max_len: usize) -> String {
-    let mut slug = String::new();
+    // Never longer than the text, and longer than `max_len` only for a first word that is then
+    // cut: one allocation.
+    let mut slug = String::with_capacity(text.len().min(max_len));
     for word in text
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
