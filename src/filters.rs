@@ -45,12 +45,27 @@ pub fn FilterPanel(
     let filters = state.filters();
     let active = move || filters.with(Filters::active_count);
     let index = expect_context::<crate::app::Viewer>().index;
-    let facets = PANEL_FACETS
-        .into_iter()
-        // A facet with a single option filters nothing (one conference, one company…).
-        .filter(|&facet| index.options(facet).len() > 1 || facet == Facet::Track)
-        .map(|facet| view! { <FacetFieldset state selection facet /> })
-        .collect_view();
+    // The checkboxes come a frame after the first cards: at 10,000 talks, building five
+    // fieldsets and their live counts would otherwise hold back the first paint of the list.
+    let facets_shown = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let _ = facets_shown.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    let facets = move || {
+        facets_shown.get().then(|| {
+            PANEL_FACETS
+                .into_iter()
+                // A facet with a single option filters nothing (one conference, one company…).
+                .filter(|&facet| index.options(facet).len() > 1 || facet == Facet::Track)
+                .map(|facet| view! { <FacetFieldset state selection facet /> })
+                .collect_view()
+        })
+    };
     view! {
         <aside class="filters" class:is-open=open aria-label="Filters">
             <button

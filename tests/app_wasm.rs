@@ -260,6 +260,19 @@ async fn wait_until(what: &str, condition: impl Fn() -> bool) {
     panic!("timed out waiting until {what}");
 }
 
+/// Waits until the viewer shows `cards` cards and its filter panel, which is built a frame after
+/// the first cards.
+async fn wait_for_viewer(root: &Element, cards: usize) {
+    wait_until("the cards and the filters render", || {
+        card_ids(root).len() == cards
+            && root
+                .query_selector(&testid("facet-track"))
+                .unwrap()
+                .is_some()
+    })
+    .await;
+}
+
 fn search() -> String {
     web_sys::window().unwrap().location().search().unwrap()
 }
@@ -279,7 +292,7 @@ async fn wait_for_url(expected: &str) {
 async fn renders_one_card_per_talk() {
     let root = fresh_container();
     let _viewer = mount(root.clone(), BundleSource::Loaded(fixture()));
-    wait_until("cards render", || card_ids(&root).len() == 4).await;
+    wait_for_viewer(&root, 4).await;
 
     assert_eq!(card_ids(&root), ["locks", "pods", "signing", "keynote"]);
     assert_eq!(text(&root, &testid("result-count")), "4 talks");
@@ -340,7 +353,7 @@ async fn renders_one_card_per_talk() {
 async fn facet_options_show_live_counts() {
     let root = fresh_container();
     let _viewer = mount(root.clone(), BundleSource::Loaded(fixture()));
-    wait_until("cards render", || card_ids(&root).len() == 4).await;
+    wait_for_viewer(&root, 4).await;
 
     let label = |facet: &str, id: &str| {
         let selector = format!(
@@ -383,7 +396,7 @@ async fn toggling_filters_narrows_the_cards_and_updates_the_url() {
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("?embed=1"))
         .unwrap();
     let _viewer = mount(root.clone(), BundleSource::Loaded(fixture()));
-    wait_until("cards render", || card_ids(&root).len() == 4).await;
+    wait_for_viewer(&root, 4).await;
     let clear: HtmlElement = one(&root, &testid("clear-filters")).unchecked_into();
     assert!(clear.has_attribute("disabled"));
 
@@ -446,6 +459,7 @@ async fn filters_are_read_from_the_url() {
         .unwrap();
     let _viewer = mount(root.clone(), BundleSource::Loaded(fixture()));
     wait_until("day 2 talks", || card_ids(&root) == ["signing", "keynote"]).await;
+    wait_for_viewer(&root, 2).await;
     assert!(option_checkbox(&root, "day", "tidepool-2030-day-2").checked());
     assert_eq!(text(&root, &testid("result-count")), "2 of 4 talks");
 }
@@ -501,14 +515,14 @@ async fn json_bundles_render_like_loaded_ones() {
     let root = fresh_container();
     let json = serde_json::to_string(&fixture()).unwrap();
     let _viewer = mount(root.clone(), BundleSource::Json(json));
-    wait_until("cards render", || card_ids(&root).len() == 4).await;
+    wait_for_viewer(&root, 4).await;
 }
 
 #[wasm_bindgen_test]
 async fn the_talk_view_shows_every_recaps_notes() {
     let root = fresh_container();
     let _viewer = mount(root.clone(), BundleSource::Loaded(fixture()));
-    wait_until("cards render", || card_ids(&root).len() == 4).await;
+    wait_for_viewer(&root, 4).await;
     let open: HtmlElement =
         one(&root, "[data-id=\"signing\"] [data-testid=\"talk-open\"]").unchecked_into();
     open.click();
@@ -543,7 +557,7 @@ async fn search_folds_accents_like_the_compiler() {
     );
     let root = fresh_container();
     let _viewer = mount(root.clone(), BundleSource::Loaded(fixture()));
-    wait_until("cards render", || card_ids(&root).len() == 4).await;
+    wait_for_viewer(&root, 4).await;
     let input: HtmlInputElement = one(&root, &testid("search")).unchecked_into();
     input.set_value("REYES");
     input
