@@ -25,6 +25,9 @@ pub struct BrowserResult {
     pub cards_shown: usize,
     pub first_card: Samples,
     pub bundle_loaded: Samples,
+    /// Navigation start → the app's `recap:bundle-parsed` mark (the card index read into Rust).
+    #[serde(default)]
+    pub bundle_parsed: Option<Samples>,
     /// Navigation start → the app's `recap:search-ready` mark (the search index arrived).
     #[serde(default)]
     pub search_index_ready: Option<Samples>,

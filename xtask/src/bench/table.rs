@@ -229,6 +229,16 @@ fn rows(report: &Report) -> Vec<Row> {
             target: String::new(),
         },
         Row {
+            label: "  of which bundle.json parsed, p50 ms".into(),
+            cells: browser(&|b| {
+                b.bundle_parsed
+                    .as_ref()
+                    .and_then(|samples| samples.percentile(50.0))
+                    .map_or_else(|| "n/a".into(), |ms| format!("{ms:.0}"))
+            }),
+            target: String::new(),
+        },
+        Row {
             label: "  search index arrived, p50 ms".into(),
             cells: browser(&|b| {
                 b.search_index_ready
