@@ -1,8 +1,7 @@
 //! Assembles extracted recaps into one [`Bundle`]: recaps of the same conference become one
 //! conference, a talk covered by several recaps becomes one talk, one speaker per person, one
-//! track per meaning, one company per organisation ([`crate::companies`]), and the search index
-//! ([`crate::search_index`]); stable ids and deterministic order (the same input gives
-//! byte-identical output).
+//! track per meaning, one company per organisation ([`crate::companies`]); stable ids and
+//! deterministic order (the same input gives byte-identical output).
 //!
 //! **Merge rules** (each merge is reported as a diagnostic):
 //! - *Conference*: the same year, and the words of one name (less generic words such as
@@ -22,13 +21,13 @@ use recap_bundle::{
 };
 use rustc_hash::FxHashMap;
 
+use crate::companies;
 use crate::days;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::extract::{ExtractedDay, ExtractedRecap, ExtractedTalk};
 use crate::people::Person;
 use crate::similarity::{TitleWords, name_key, near_duplicate_names};
 use crate::slug::{UniqueSlugs, slugify};
-use crate::{companies, search_index};
 
 /// Longest slug part taken from a title.
 const TITLE_SLUG_LEN: usize = 60;
@@ -117,7 +116,8 @@ struct PreparedTalk {
     speaker_ids: Vec<String>,
 }
 
-/// Assembles the recaps into a bundle. Each talk's notes HTML moves into the bundle.
+/// Assembles the recaps into a bundle, all but its search index ([`crate::search_index`],
+/// built from the bundle). Each talk's notes HTML moves into the bundle.
 pub fn assemble(recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnostic>) -> Bundle {
     let groups = group_conferences(recaps, diagnostics);
     let conferences: Vec<MergedConference> = groups.into_par_iter().map(merge_conference).collect();
@@ -221,7 +221,6 @@ pub fn assemble(recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnostic>) 
         .speakers
         .sort_by_cached_key(|s| (deunicode::deunicode(&s.name).to_lowercase(), s.id.clone()));
     companies::assign(&mut bundle);
-    bundle.search = search_index::build(&bundle);
     bundle
 }
 

@@ -24,6 +24,8 @@ use recap_bundle::{Bundle, BundleFiles, ChunkTalk, NotesChunk, SearchIndex};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::search_index;
+
 /// About how many bytes of notes' HTML a chunk holds before the next talk starts a new one:
 /// one chunk is a small download (a few kB gzip) and covers a talk's neighbours too.
 pub const CHUNK_BYTES: usize = 32 * 1024;
@@ -44,37 +46,57 @@ pub struct BundleFileSet {
 /// card index, e.g. `bundle`). The bundle is taken apart, not copied: at 10,000 talks it holds
 /// tens of megabytes of notes.
 pub fn split(index: Bundle, folder: &str) -> BundleFileSet {
-    split_with(index, folder, Ok, |_, json| Ok(json)).expect("nothing to fail without writing")
+    split_with(index, folder, Search::Built, Ok, |_, json| Ok(json))
+        .expect("nothing to fail without writing")
+}
+
+/// Where the search index file comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Search {
+    /// The bundle's own [`Bundle::search`].
+    Built,
+    /// Built from the notes chunks while they and the card index are written (the bundle's
+    /// is empty): see [`write_unindexed`].
+    FromNotes,
 }
 
 /// [`split`], handing each file other than the card index to `on_file` (path relative to the
 /// card index, content) as soon as it is serialized; the set keeps the content `on_file`
 /// gives back (the writer keeps none: memory freed early is reused for the next file). The
-/// search index and the notes chunks are serialized, hashed and handed over on all cores
-/// (rayon), each chunk's HTML freed once serialized, while the card index is serialized
-/// alongside up to its files ([`card_index_body`]) and handed to `on_index`; the set's
-/// `index` is what `on_index` kept followed by the files ([`files_suffix`]). The files keep
-/// their order.
+/// search index (built first from the chunks' notes with [`Search::FromNotes`]) and the notes
+/// chunks are serialized, hashed and handed over on all cores (rayon), while the card index is
+/// serialized alongside up to its files ([`card_index_body`]) and handed to `on_index`; the
+/// set's `index` is what `on_index` kept followed by the files ([`files_suffix`]). The files
+/// keep their order.
 fn split_with(
     mut index: Bundle,
     folder: &str,
+    search: Search,
     on_index: impl FnOnce(String) -> Result<String> + Send,
     on_file: impl Fn(&str, String) -> Result<String> + Sync,
 ) -> Result<BundleFileSet> {
-    let search = std::mem::take(&mut index.search);
+    let built = std::mem::take(&mut index.search);
     let chunks = chunks(&mut index);
     let on_file = &on_file;
+    let (index, chunks) = (&index, &chunks);
     let (kept, files) = rayon::join(
-        || on_index(card_index_body(&index)),
+        || on_index(card_index_body(index)),
         || {
             let (search, notes) = rayon::join(
-                || hashed_file(folder, "search", &search, search.json_capacity(), on_file),
+                || {
+                    let search = match search {
+                        Search::Built => built,
+                        Search::FromNotes => index_notes(index, chunks),
+                    };
+                    let capacity = search.json_capacity();
+                    hashed_file(folder, "search", &search, capacity, on_file)
+                },
                 || {
                     chunks
-                        .into_par_iter()
+                        .par_iter()
                         .map(|chunk| {
                             let capacity = chunk.json_capacity();
-                            hashed_file(folder, "notes", &chunk, capacity, on_file)
+                            hashed_file(folder, "notes", chunk, capacity, on_file)
                         })
                         .collect::<Result<Vec<_>>>()
                 },
@@ -91,6 +113,23 @@ fn split_with(
     };
     text.push_str(&files_suffix(&names));
     Ok(BundleFileSet { index: text, files })
+}
+
+/// The search index of `index`'s talks, whose notes' HTML [`chunks`] moved into `chunks`.
+fn index_notes(index: &Bundle, chunks: &[NotesChunk]) -> SearchIndex {
+    // Each talk's notes: chunks hold the talks that have notes, in bundle order.
+    let mut chunked = chunks.iter().flat_map(|chunk| &chunk.talks);
+    let notes: Vec<&[String]> = index
+        .talks
+        .iter()
+        .map(|talk| match talk.notes_chunk {
+            Some(_) => chunked.next().map_or(&[][..], |talk| &talk.html),
+            None => &[],
+        })
+        .collect();
+    search_index::build_with_notes(index, |talk| {
+        notes[talk].iter().map(String::as_str).collect()
+    })
 }
 
 /// The card index as compact JSON up to its files, which are named only once written: all of
@@ -257,6 +296,18 @@ pub fn folder_of(index: &Path) -> String {
 ///
 /// Returns every path written, the card index first.
 pub fn write(bundle: Bundle, index: &Path) -> Result<Vec<PathBuf>> {
+    write_with(bundle, index, Search::Built)
+}
+
+/// [`write`] for a bundle whose search index is not built yet ([`crate::compile_unindexed`]): it
+/// is built from the notes while they and the card index are written, so the cores that wait
+/// for the file system have the index to work on.
+pub fn write_unindexed(bundle: Bundle, index: &Path) -> Result<Vec<PathBuf>> {
+    debug_assert!(bundle.search.is_empty());
+    write_with(bundle, index, Search::FromNotes)
+}
+
+fn write_with(bundle: Bundle, index: &Path, search: Search) -> Result<Vec<PathBuf>> {
     let folder = folder_of(index);
     let base = index.parent().unwrap_or(Path::new(""));
     let folder_path = base.join(&folder);
@@ -268,6 +319,7 @@ pub fn write(bundle: Bundle, index: &Path) -> Result<Vec<PathBuf>> {
     let set = split_with(
         bundle,
         &folder,
+        search,
         |body| {
             fs::write(&partial, body).with_context(|| format!("writing {}", partial.display()))?;
             Ok(String::new())
@@ -373,6 +425,18 @@ mod tests {
             assert!(chunk.json_capacity() >= serde_json::to_string(&chunk).unwrap().len());
         }
         assert!(bundle.json_capacity() >= serde_json::to_string(&bundle).unwrap().len());
+    }
+
+    #[test]
+    fn the_search_index_built_from_the_notes_chunks_is_the_bundles() {
+        let bundle = compiled();
+        let mut unindexed = bundle.clone();
+        unindexed.search = SearchIndex::default();
+        let from_notes = split_with(unindexed, "bundle", Search::FromNotes, Ok, |_, json| {
+            Ok(json)
+        })
+        .unwrap();
+        assert_eq!(from_notes, split(bundle, "bundle"));
     }
 
     #[test]

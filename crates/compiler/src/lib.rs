@@ -5,8 +5,10 @@
 //! ([`front_matter`]) → rewrite Hugo shortcodes ([`shortcodes`]) → outline the Markdown
 //! ([`markdown`]) → find days and talks ([`extract`], with [`days`], [`heading`], [`people`]) →
 //! render sanitized notes ([`notes`]). [`assemble`] then joins all recaps into one bundle, with
-//! its [`companies`] and [`search_index`]. [`layout`] writes it as the card index `bundle.json`
-//! plus content-hashed files for the search index and the notes.
+//! its [`companies`], and [`search_index`] indexes it. [`layout`] writes it as the card index
+//! `bundle.json` plus content-hashed files for the search index and the notes; `recap build`
+//! has the layout build the search index while it writes the notes
+//! ([`layout::write_unindexed`]), so that waiting for the file system overlaps with indexing.
 //!
 //! Recaps are read and extracted, conferences merged, and the search index built, on all cores
 //! (rayon); the output never depends on it.
@@ -65,6 +67,14 @@ impl Compilation {
 /// A recap that cannot be read (bad front matter) is reported as an error diagnostic and the
 /// others are still compiled. I/O failures are returned as errors.
 pub fn compile(inputs: &[PathBuf]) -> anyhow::Result<Compilation> {
+    let mut compilation = compile_unindexed(inputs)?;
+    compilation.bundle.search = search_index::build(&compilation.bundle);
+    Ok(compilation)
+}
+
+/// [`compile`] but for the bundle's search index, which is left empty: for
+/// [`layout::write_unindexed`], which builds it while it writes the notes.
+pub fn compile_unindexed(inputs: &[PathBuf]) -> anyhow::Result<Compilation> {
     let files = inputs::find_recaps(inputs)?;
     let sources = files
         .par_iter()
@@ -93,7 +103,9 @@ pub fn compile(inputs: &[PathBuf]) -> anyhow::Result<Compilation> {
 /// come in file order.
 pub fn compile_sources<'a>(sources: impl IntoIterator<Item = (&'a str, &'a str)>) -> Compilation {
     let (recaps, diagnostics) = extract_all(sources);
-    assemble_all(recaps, diagnostics)
+    let mut compilation = assemble_all(recaps, diagnostics);
+    compilation.bundle.search = search_index::build(&compilation.bundle);
+    compilation
 }
 
 /// Extracts every recap in parallel: the recaps that could be read, in input order, and the
@@ -130,7 +142,8 @@ fn extract_all<'a>(
     (recaps, diagnostics)
 }
 
-/// Assembles extracted recaps into the compilation, after the extraction's `diagnostics`.
+/// Assembles extracted recaps into the compilation, after the extraction's `diagnostics`; the
+/// bundle's search index is left empty.
 fn assemble_all(
     recaps: Vec<extract::ExtractedRecap>,
     mut diagnostics: Vec<Diagnostic>,

@@ -122,7 +122,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Build { inputs, out, quiet } => {
-            let compilation = recap_compiler::compile(&inputs)?;
+            // The layout builds the search index while it writes the notes.
+            let compilation = recap_compiler::compile_unindexed(&inputs)?;
             for diagnostic in &compilation.diagnostics {
                 if !quiet || diagnostic.severity > Severity::Note {
                     eprintln!("{diagnostic}");
@@ -141,7 +142,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 bundle.speakers.len(),
                 bundle.tracks.len()
             );
-            let written = recap_compiler::layout::write(bundle, &out)?;
+            let written = recap_compiler::layout::write_unindexed(bundle, &out)?;
             eprintln!(
                 "wrote {} and {} files in {}/: {summary}",
                 out.display(),

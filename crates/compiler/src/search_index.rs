@@ -13,6 +13,22 @@ use recap_query::PostingsBuilder;
 
 /// Builds the index over `bundle.talks`, in bundle order.
 pub fn build(bundle: &Bundle) -> SearchIndex {
+    build_with_notes(bundle, |talk| {
+        bundle.talks[talk]
+            .notes
+            .iter()
+            .map(|notes| notes.html.as_str())
+            .collect()
+    })
+}
+
+/// [`build`], with the notes' HTML of the talk at each index given by `notes_html` rather than
+/// read from the talks: how the layout indexes notes it has moved into chunks
+/// ([`crate::layout::write_unindexed`]).
+pub fn build_with_notes<'n>(
+    bundle: &Bundle,
+    notes_html: impl Fn(usize) -> Vec<&'n str> + Sync,
+) -> SearchIndex {
     let tracks: HashMap<&str, &Track> = bundle.tracks.iter().map(|t| (t.id.as_str(), t)).collect();
     // Consecutive runs of talks are indexed in parallel, then joined in order (rayon's reduce
     // keeps the runs' order, and each run's postings continue the one before).
@@ -35,9 +51,9 @@ pub fn build(bundle: &Bundle) -> SearchIndex {
                 for (field, text) in fields(talk, &tracks) {
                     postings.add(talk_index, field, text);
                 }
-                for notes in &talk.notes {
+                for html in notes_html(talk_index) {
                     notes_text.clear();
-                    recap_query::html_text::push_visible_text(&notes.html, &mut notes_text);
+                    recap_query::html_text::push_visible_text(html, &mut notes_text);
                     postings.add(talk_index, SearchField::Notes, &notes_text);
                 }
             }
