@@ -43,11 +43,7 @@ pub fn Overview() -> impl IntoView {
 fn SpeakerHeader(id: String) -> impl IntoView {
     let bundle = expect_context::<Viewer>().bundle;
     let speaker = bundle.speaker(&id)?.clone();
-    let talks: Vec<_> = bundle
-        .talks
-        .iter()
-        .filter(|talk| talk.speakers.iter().any(|s| s.id == id))
-        .collect();
+    let talks: Vec<_> = bundle.talks_by(&id).collect();
     let conferences: BTreeSet<&str> = talks.iter().map(|talk| talk.conference.as_str()).collect();
     let conference_names: Vec<String> = bundle
         .conferences
@@ -55,9 +51,14 @@ fn SpeakerHeader(id: String) -> impl IntoView {
         .filter(|c| conferences.contains(c.id.as_str()))
         .map(|c| c.name.clone())
         .collect();
-    let recaps: BTreeSet<&str> = talks
+    let recaps: BTreeSet<(&str, u32)> = talks
         .iter()
-        .flat_map(|talk| talk.notes.iter().map(|notes| notes.source.file.as_str()))
+        .flat_map(|talk| {
+            let conference = talk.conference.as_str();
+            talk.notes
+                .iter()
+                .map(move |notes| (conference, notes.recap))
+        })
         .collect();
     let summary = format!(
         "{} at {} · covered in {}",

@@ -3,7 +3,7 @@
 //! talk of the current list. Escape or Back returns to the list where the reader left it.
 
 use leptos::prelude::*;
-use recap_bundle::{Bundle, Talk, TalkNotes};
+use recap_bundle::{RecapSource, Talk};
 
 use crate::app::Viewer;
 use crate::bundle_parts::Arrival;
@@ -67,21 +67,21 @@ pub fn TalkView(id: String) -> impl IntoView {
         }
     };
     let sources = {
-        let (parts, talk) = (viewer.parts.clone(), talk.clone());
+        let (parts, talk, bundle) = (viewer.parts.clone(), talk.clone(), viewer.bundle.clone());
         move || {
             match parts.notes_html(&talk) {
             Arrival::Ready(html) => {
-                let notes: Vec<(TalkNotes, String)> = talk
+                let notes: Vec<(Option<RecapSource>, String)> = talk
                     .notes
                     .iter()
-                    .cloned()
+                    .map(|notes| bundle.recap_of(&talk, notes).cloned())
                     .zip(html)
                     .filter(|(_, html)| !html.trim().is_empty())
                     .collect();
                 let several = notes.len() > 1;
                 notes
                     .into_iter()
-                    .map(|(notes, html)| view! { <RecapNotes notes html several /> })
+                    .map(|(recap, html)| view! { <RecapNotes recap html several /> })
                     .collect_view()
                     .into_any()
             }
@@ -165,14 +165,14 @@ fn BackButton() -> impl IntoView {
     }
 }
 
-/// One recap's notes on the talk, with who wrote them and where.
+/// One recap's notes on the talk, with who wrote them and where (`recap`: none when the bundle
+/// does not say).
 #[component]
-fn RecapNotes(notes: TalkNotes, html: String, several: bool) -> impl IntoView {
-    let bundle = expect_context::<Viewer>().bundle;
-    let source = recap_source(&bundle, &notes);
+fn RecapNotes(recap: Option<RecapSource>, html: String, several: bool) -> impl IntoView {
+    let source = recap.as_ref();
     let recap_title = source
-        .and_then(|source| source.title.clone())
-        .unwrap_or_else(|| notes.source.file.clone());
+        .map(|source| source.title.clone().unwrap_or_else(|| source.file.clone()))
+        .unwrap_or_else(|| "a recap".to_owned());
     let url = source
         .and_then(|source| source.url.clone())
         .filter(|url| is_web_url(url));
@@ -186,9 +186,8 @@ fn RecapNotes(notes: TalkNotes, html: String, several: bool) -> impl IntoView {
         .into_any(),
         None => view! { <cite>{recap_title}</cite> }.into_any(),
     };
-    let author = notes
-        .author
-        .clone()
+    let author = source
+        .and_then(|source| source.author.clone())
         .map(|author| view! { " by " <span class="recap-author">{author}</span> });
     let date = date.map(|date| view! { " · " <time datetime=date.clone()>{date.clone()}</time> });
     view! {
@@ -202,15 +201,4 @@ fn RecapNotes(notes: TalkNotes, html: String, several: bool) -> impl IntoView {
             <div class="talk-notes-body" inner_html=html></div>
         </section>
     }
-}
-
-fn recap_source<'b>(
-    bundle: &'b Bundle,
-    notes: &TalkNotes,
-) -> Option<&'b recap_bundle::RecapSource> {
-    bundle
-        .conferences
-        .iter()
-        .flat_map(|conference| &conference.sources)
-        .find(|source| source.file == notes.source.file)
 }

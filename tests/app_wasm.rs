@@ -7,7 +7,7 @@
 
 use recap_bundle::{
     Bundle, Company, Conference, Day, Link, LinkKind, RecapSource, SCHEMA_VERSION, SearchField,
-    SourceLocation, Speaker, Talk, TalkNotes, TalkSpeaker, Track,
+    Speaker, Talk, TalkNotes, TalkSpeaker, Track,
 };
 use recap_viewer::{BundleSource, mount};
 use wasm_bindgen::JsCast;
@@ -48,11 +48,8 @@ fn talk(
         }],
         summary: format!("Summary of {id}."),
         notes: vec![TalkNotes {
-            source: SourceLocation {
-                file: "tidepool.md".to_owned(),
-                line: 3,
-            },
-            author: Some("Rae Lind".to_owned()),
+            recap: 0,
+            line: 3,
             html: format!(
                 "<p>Notes on {id}.</p><ul><li>first point</li><li>second point</li></ul>"
             ),
@@ -92,11 +89,17 @@ fn fixture() -> Bundle {
             &[],
         ),
     ];
-    let speaker = |id: &str, name: &str, talks: &[&str]| Speaker {
+    let speaker = |id: &str, name: &str| Speaker {
         id: id.to_owned(),
         name: name.to_owned(),
         companies: vec!["Example Org".to_owned()],
-        talks: talks.iter().map(|t| (*t).to_owned()).collect(),
+    };
+    let recap = |file: &str, author: &str| RecapSource {
+        file: file.to_owned(),
+        title: None,
+        date: None,
+        author: Some(author.to_owned()),
+        url: None,
     };
     let mut bundle = Bundle {
         schema_version: SCHEMA_VERSION,
@@ -104,13 +107,10 @@ fn fixture() -> Bundle {
             id: "tidepool-2030".to_owned(),
             name: "Tidepool 2030".to_owned(),
             year: Some(2030),
-            sources: vec![RecapSource {
-                file: "tidepool.md".to_owned(),
-                title: None,
-                date: None,
-                author: None,
-                url: None,
-            }],
+            sources: vec![
+                recap("tidepool.md", "Rae Lind"),
+                recap("tidepool-too.md", "Sol Park"),
+            ],
             days: vec![
                 Day {
                     id: "tidepool-2030-day-1".to_owned(),
@@ -127,11 +127,8 @@ fn fixture() -> Bundle {
         talks: {
             // A second recap covered the signing talk too.
             talks[2].notes.push(TalkNotes {
-                source: SourceLocation {
-                    file: "tidepool-too.md".to_owned(),
-                    line: 9,
-                },
-                author: Some("Sol Park".to_owned()),
+                recap: 1,
+                line: 9,
                 html: "<p>Another view.</p>".to_owned(),
             });
             talks
@@ -149,9 +146,9 @@ fn fixture() -> Bundle {
             },
         ],
         speakers: vec![
-            speaker("kai", "Kai Moreau", &["keynote"]),
-            speaker("ole", "Ole Brandt", &["pods", "signing"]),
-            speaker("uma", "Uma Reyes", &["locks", "signing"]),
+            speaker("kai", "Kai Moreau"),
+            speaker("ole", "Ole Brandt"),
+            speaker("uma", "Uma Reyes"),
         ],
         companies: vec![Company {
             id: "example-org".to_owned(),

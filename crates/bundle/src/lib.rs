@@ -21,7 +21,10 @@ use serde::{Deserialize, Serialize};
 ///   and names, in [`BundleFiles`], the search index and the content-hashed [`NotesChunk`]s that
 ///   hold the notes; `talk.notes_chunk` says which chunk has a talk's notes. A bundle may still
 ///   carry everything inline (no `files`), as tests and single-file embeds do.
-pub const SCHEMA_VERSION: u32 = 4;
+/// - v5: a leaner card index: a talk's [`TalkNotes`] name their recap by its position in
+///   `conference.sources` (`recap`, `line`) instead of repeating its file and author, and
+///   speakers no longer list their talks (a talk's `speakers` says it; see [`Bundle::talks_by`]).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// A whole compiled archive of recaps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -169,10 +172,11 @@ pub struct Talk {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TalkNotes {
-    /// Where in the recap the talk starts.
-    pub source: SourceLocation,
-    /// The recap's author, from its front matter.
-    pub author: Option<String>,
+    /// The recap these notes come from: a position in the talk's conference's `sources` (see
+    /// [`Bundle::recap_of`]).
+    pub recap: u32,
+    /// The 1-based line of the recap where the talk starts.
+    pub line: u32,
     /// The notes as sanitized HTML: safe to insert into a page as is. Empty here in the split
     /// layout: the talk's [`NotesChunk`] holds it.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -217,16 +221,6 @@ pub struct Link {
     pub label: String,
 }
 
-/// A position in a recap file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct SourceLocation {
-    /// Path of the recap file, as in [`RecapSource::file`].
-    pub file: String,
-    /// 1-based line number.
-    pub line: u32,
-}
-
 /// A track or session kind, e.g. `#Security` or `Keynote`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -249,8 +243,6 @@ pub struct Speaker {
     pub name: String,
     /// Every company the recaps attach to this speaker, in order of first appearance.
     pub companies: Vec<String>,
-    /// Ids of the speaker's talks, across conferences.
-    pub talks: Vec<String>,
 }
 
 /// A company (or other affiliation) at least one speaker is attached to.
@@ -365,17 +357,33 @@ impl Bundle {
     pub fn talk(&self, id: &str) -> Option<&Talk> {
         self.talks.iter().find(|t| t.id == id)
     }
+
+    /// The talks the speaker with this id presented, in bundle order.
+    pub fn talks_by<'a>(&'a self, speaker_id: &'a str) -> impl Iterator<Item = &'a Talk> + 'a {
+        self.talks
+            .iter()
+            .filter(move |talk| talk.speakers.iter().any(|s| s.id == speaker_id))
+    }
+
+    /// The recap that `notes` (notes on `talk`) come from.
+    pub fn recap_of(&self, talk: &Talk, notes: &TalkNotes) -> Option<&RecapSource> {
+        self.conference(&talk.conference)?
+            .sources
+            .get(notes.recap as usize)
+    }
+
+    /// Where `talk` is first described: its first recap's file and the line it starts at.
+    pub fn source_of(&self, talk: &Talk) -> Option<(&str, u32)> {
+        let notes = talk.notes.first()?;
+        let recap = self.recap_of(talk, notes)?;
+        Some((recap.file.as_str(), notes.line))
+    }
 }
 
 impl Talk {
     /// Whether any recap wrote notes on the talk (inline, or in a chunk).
     pub fn has_notes(&self) -> bool {
         self.notes_chunk.is_some() || self.notes.iter().any(|notes| !notes.html.trim().is_empty())
-    }
-
-    /// Where the talk is first described.
-    pub fn source(&self) -> Option<&SourceLocation> {
-        self.notes.first().map(|n| &n.source)
     }
 
     /// What to call the talk on a card: its title, or its speakers when the recap gives none.

@@ -16,8 +16,8 @@
 
 use rayon::prelude::*;
 use recap_bundle::{
-    Bundle, Conference, Day, Link, RecapSource, SCHEMA_VERSION, SourceLocation, Speaker, Talk,
-    TalkNotes, TalkSpeaker, Track,
+    Bundle, Conference, Day, Link, RecapSource, SCHEMA_VERSION, Speaker, Talk, TalkNotes,
+    TalkSpeaker, Track,
 };
 use rustc_hash::FxHashMap;
 
@@ -179,15 +179,11 @@ pub fn assemble(recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnostic>) 
                     id: id.clone(),
                     name: person.name.clone(),
                     companies: Vec::new(),
-                    talks: Vec::new(),
                 });
                 if let Some(company) = &person.company
                     && !speaker.companies.contains(company)
                 {
                     speaker.companies.push(company.clone());
-                }
-                if !speaker.talks.contains(&talk_id) {
-                    speaker.talks.push(talk_id.clone());
                 }
                 talk_speakers.push(TalkSpeaker {
                     id,
@@ -403,21 +399,17 @@ fn merge_days(recaps: &[ExtractedRecap]) -> Vec<ExtractedDay> {
 /// talk.
 fn merge_talks(recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnostic>) -> Vec<MergedTalk> {
     let mut merged: Vec<(MergedTalk, usize)> = Vec::new();
+    // Each recap's file, by its place in `conference.sources` (which `notes.recap` names).
+    let mut files: Vec<String> = Vec::with_capacity(recaps.len());
     for (recap_index, recap) in recaps.into_iter().enumerate() {
         let ExtractedRecap {
-            file,
-            front_matter,
-            talks,
-            hints,
-            ..
+            file, talks, hints, ..
         } = recap;
+        files.push(file.clone());
         for mut talk in talks {
             let notes = TalkNotes {
-                source: SourceLocation {
-                    file: file.clone(),
-                    line: talk.line,
-                },
-                author: front_matter.author.clone(),
+                recap: recap_index as u32,
+                line: talk.line,
                 html: std::mem::take(&mut talk.html),
             };
             let tracks: Vec<(String, String)> = std::mem::take(&mut talk.tracks)
@@ -433,7 +425,8 @@ fn merge_talks(recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnostic>) -
             });
             match same {
                 Some((existing, _)) => {
-                    let first = &existing.notes[0].source;
+                    let first = &existing.notes[0];
+                    let first_file = &files[first.recap as usize];
                     diagnostics.push(Diagnostic::new(
                         Severity::Note,
                         &file,
@@ -441,7 +434,7 @@ fn merge_talks(recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnostic>) -
                         format!(
                             "talk \"{}\" is also covered at {}:{}; the two are shown as one talk",
                             title_or_speakers(&talk.title, &talk.speakers),
-                            first.file,
+                            first_file,
                             first.line
                         ),
                     ));
@@ -455,7 +448,7 @@ fn merge_talks(recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnostic>) -
                         *from == recap_index && e.title.is_some() && e.title == talk.title
                     }) {
                         diagnostics.push(
-                            Diagnostic::new(Severity::Warning, &file, talk.line, format!("talk \"{}\" appears twice in this recap (first at line {})", title_or_speakers(&talk.title, &talk.speakers), dup.notes[0].source.line))
+                            Diagnostic::new(Severity::Warning, &file, talk.line, format!("talk \"{}\" appears twice in this recap (first at line {})", title_or_speakers(&talk.title, &talk.speakers), dup.notes[0].line))
                                 .with_help("remove one, or add `<!-- recap: skip -->` under the repeated heading"),
                         );
                     }

@@ -161,7 +161,11 @@ pub fn score(bundle: &Bundle, annotations: &[(String, Annotation)]) -> Report {
         let talks: Vec<&Talk> = bundle
             .talks
             .iter()
-            .filter(|t| t.notes.iter().any(|n| &n.source.file == file))
+            .filter(|t| {
+                t.notes
+                    .iter()
+                    .any(|n| bundle.recap_of(t, n).is_some_and(|r| &r.file == file))
+            })
             .collect();
         let counts = score_file(bundle, &talks, &annotation.talks);
         for (total, c) in report.total.iter_mut().zip(counts) {

@@ -192,11 +192,7 @@ impl JsonCapacity for Bundle {
                 768 + talk.summary.len() + links.sum::<usize>()
             })
             .sum();
-        let speakers: usize = self
-            .speakers
-            .iter()
-            .map(|s| 256 + s.talks.iter().map(|id| 4 + id.len()).sum::<usize>())
-            .sum();
+        let speakers = 256 * self.speakers.len();
         let conferences: usize = self
             .conferences
             .iter()

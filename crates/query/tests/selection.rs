@@ -140,7 +140,6 @@ fn archive() -> Bundle {
                 id: slug(name),
                 name: name.into(),
                 companies: vec![],
-                talks: vec![],
             })
             .to_vec(),
         companies: ["Acme", "Globex", "Initech"]
