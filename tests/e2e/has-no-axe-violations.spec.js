@@ -4,11 +4,11 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { RecapViewer } from './support/viewer.js';
-import { siteBundle } from './support/corpus.js';
+import { siteBundle, talksBy } from './support/corpus.js';
 
 const bundle = siteBundle();
 const richTalk = bundle.talks.find((talk) => talk.links.length > 0 && talk.notes.length > 0 && talk.tracks.length > 0);
-const speaker = bundle.speakers.find((candidate) => candidate.companies.length > 0 && candidate.talks.length > 1) ?? bundle.speakers[0];
+const speaker = bundle.speakers.find((candidate) => candidate.companies.length > 0 && talksBy(bundle, candidate.id).length > 1) ?? bundle.speakers[0];
 const conference = bundle.conferences.find(({ id }) => bundle.talks.some((talk) => talk.conference === id && talk.tracks.length > 0));
 
 /** The states of the viewer a reader meets, each opened and waited for. */

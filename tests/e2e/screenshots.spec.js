@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { RecapViewer } from './support/viewer.js';
-import { ROOT, SAMPLES_BUNDLE, samplesBundle } from './support/corpus.js';
+import { ROOT, SAMPLES_BUNDLE, samplesBundle, talksBy } from './support/corpus.js';
 
 const OUT = join(ROOT, 'docs', 'screenshots');
 const bundle = samplesBundle();
@@ -13,7 +13,7 @@ const notesLength = (talk) => talk.notes.reduce((sum, notes) => sum + notes.html
 /** The talk with the most links, then the longest notes: the fullest talk view. */
 const talk = [...bundle.talks].sort((a, b) => b.links.length - a.links.length || notesLength(b) - notesLength(a))[0];
 /** The speaker with the most talks (across conferences). */
-const speaker = [...bundle.speakers].sort((a, b) => b.talks.length - a.talks.length)[0];
+const speaker = [...bundle.speakers].sort((a, b) => talksBy(bundle, b.id).length - talksBy(bundle, a.id).length)[0];
 /** The conference with the most talks. */
 const conference = [...bundle.conferences].sort(
   (a, b) => bundle.talks.filter((t) => t.conference === b.id).length - bundle.talks.filter((t) => t.conference === a.id).length,

@@ -2,7 +2,7 @@
 // companies and all their talks across conferences and recaps.
 import { test, expect } from '@playwright/test';
 import { RecapViewer } from './support/viewer.js';
-import { SAMPLES_BUNDLE, samplesBundle, siteBundle } from './support/corpus.js';
+import { SAMPLES_BUNDLE, recapOf, samplesBundle, siteBundle } from './support/corpus.js';
 
 /** A speaker with talks at several conferences (our sample recaps have one). */
 function travellingSpeaker(bundle) {
@@ -18,7 +18,7 @@ test('clicking a speaker\'s name shows their companies and talks at every confer
   const viewer = new RecapViewer(page);
   const bundle = samplesBundle();
   const { speaker, talks, conferences } = travellingSpeaker(bundle);
-  const recaps = new Set(talks.flatMap((talk) => talk.notes.map((notes) => notes.source.file)));
+  const recaps = new Set(talks.flatMap((talk) => talk.notes.map((notes) => recapOf(bundle, talk, notes).file)));
   await viewer.serveBundle({ path: SAMPLES_BUNDLE });
 
   await viewer.openLoaded();

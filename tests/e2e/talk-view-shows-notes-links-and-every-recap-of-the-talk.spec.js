@@ -2,13 +2,15 @@
 // of the notes comes from (author, link to the original post) and other recaps of the same talk.
 import { test, expect } from '@playwright/test';
 import { RecapViewer } from './support/viewer.js';
-import { displayTitle, siteBundle } from './support/corpus.js';
+import { displayTitle, recapOf, siteBundle } from './support/corpus.js';
 
 test('a talk\'s view shows its notes, links and the recap they come from', async ({ page }) => {
   const viewer = new RecapViewer(page);
   const bundle = siteBundle();
-  const talk = bundle.talks.find((candidate) => candidate.links.length > 0 && candidate.notes.some((notes) => notes.author));
-  const source = bundle.conferences.flatMap((conference) => conference.sources).find(({ file }) => file === talk.notes[0].source.file);
+  const talk = bundle.talks.find(
+    (candidate) => candidate.links.length > 0 && candidate.notes.length === 1 && recapOf(bundle, candidate, candidate.notes[0]).author,
+  );
+  const source = recapOf(bundle, talk, talk.notes[0]);
 
   await viewer.openLoaded();
   await viewer.card(talk.id).getByTestId('talk-open').click();
@@ -16,7 +18,7 @@ test('a talk\'s view shows its notes, links and the recap they come from', async
   await expect(viewer.talkView).toHaveAttribute('data-id', talk.id);
   await expect(viewer.recapNotes).toHaveCount(1);
   await expect(viewer.recapNotes.locator('.recap-source')).toContainText(source.title ?? source.file);
-  await expect(viewer.recapNotes.locator('.recap-author')).toHaveText(talk.notes[0].author);
+  await expect(viewer.recapNotes.locator('.recap-author')).toHaveText(source.author);
   // The notes are the recap's text, not the card's short summary.
   const notesText = await viewer.recapNotes.locator('.talk-notes-body').innerText();
   expect(notesText.length).toBeGreaterThan(talk.summary.replace(/…$/, '').length);
@@ -39,7 +41,7 @@ test('a talk covered by two recaps shows both, each with its author and a link t
     url: 'https://example.org/a-second-look/',
   };
   conference.sources.push(second);
-  talk.notes.push({ source: { file: second.file, line: 3 }, author: second.author, html: '<p>Seen from the back row.</p>' });
+  talk.notes.push({ recap: conference.sources.length - 1, line: 3, html: '<p>Seen from the back row.</p>' });
   await viewer.serveBundle({ body: JSON.stringify(bundle) });
 
   await viewer.openTalkPermalink(talk.id);

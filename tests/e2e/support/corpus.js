@@ -33,6 +33,16 @@ export function siteBundle() {
   return readBundle(join(DIST, 'bundle.json'));
 }
 
+/** The talks that name the speaker `id` (a bundle's speakers do not list their talks). */
+export function talksBy(bundle, id) {
+  return bundle.talks.filter((talk) => talk.speakers.some((speaker) => speaker.id === id));
+}
+
+/** The recap `notes` (notes on `talk`) come from: an entry of its conference's `sources`. */
+export function recapOf(bundle, talk, notes) {
+  return bundle.conferences.find(({ id }) => id === talk.conference).sources[notes.recap];
+}
+
 /** The files of a bundle in the split layout (`recap build`): `[name relative to the card
  * index, absolute path]`, the search index first; none for an inline bundle. */
 export function bundleFiles(path) {
