@@ -382,6 +382,13 @@ fn mark_first_card() {
     });
 }
 
+/// Runs `task` once the browser has painted the next frame (a task queued from that frame's
+/// animation callback runs after its paint): for work the reader's next frame should not wait
+/// for.
+pub fn after_next_paint(task: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(task, std::time::Duration::ZERO));
+}
+
 /// Records a performance mark (what `cargo xtask bench` measures the app by).
 pub fn performance_mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {

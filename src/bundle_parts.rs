@@ -82,23 +82,17 @@ impl BundleParts {
             return;
         };
         let search = self.inner.search;
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    leptos::task::spawn_local(async move {
-                        let arrived =
-                            match fetch_bundle_file::<SearchIndex>(&base, &files.search).await {
-                                Ok(index) => Arrival::Ready(Arc::new(index)),
-                                Err(error) => Arrival::Failed(error),
-                            };
-                        let ready = matches!(arrived, Arrival::Ready(_));
-                        if search.try_set(arrived).is_none() && ready {
-                            crate::app::performance_mark("recap:search-ready");
-                        }
-                    });
-                },
-                std::time::Duration::ZERO,
-            );
+        crate::app::after_next_paint(move || {
+            leptos::task::spawn_local(async move {
+                let arrived = match fetch_bundle_file::<SearchIndex>(&base, &files.search).await {
+                    Ok(index) => Arrival::Ready(Arc::new(index)),
+                    Err(error) => Arrival::Failed(error),
+                };
+                let ready = matches!(arrived, Arrival::Ready(_));
+                if search.try_set(arrived).is_none() && ready {
+                    crate::app::performance_mark("recap:search-ready");
+                }
+            });
         });
     }
 

@@ -147,7 +147,6 @@ pub fn resolve_url(url: &str) -> String {
 pub async fn fetch_bundle(url: &str) -> Result<(Bundle, String), LoadError> {
     let url = resolve_url(url);
     let bytes = fetch_bytes(&url).await?;
-    crate::app::performance_mark("recap:bundle-received");
     let bundle = parse_bundle_bytes(&bytes)?;
     crate::app::performance_mark("recap:bundle-parsed");
     Ok((bundle, url))

@@ -64,13 +64,8 @@ pub fn TalkList() -> impl IntoView {
         let wanted = limit().min(selection.with(Selection::len));
         let have = shown.with(Vec::len);
         if have < wanted {
-            request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        let _ = built.try_set((generation, have + SLICE));
-                    },
-                    std::time::Duration::ZERO,
-                );
+            crate::app::after_next_paint(move || {
+                let _ = built.try_set((generation, have + SLICE));
             });
         }
     });

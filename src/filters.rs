@@ -48,13 +48,8 @@ pub fn FilterPanel(
     // The checkboxes come a frame after the first cards: at 10,000 talks, building five
     // fieldsets and their live counts would otherwise hold back the first paint of the list.
     let facets_shown = RwSignal::new(false);
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                let _ = facets_shown.try_set(true);
-            },
-            std::time::Duration::ZERO,
-        );
+    crate::app::after_next_paint(move || {
+        let _ = facets_shown.try_set(true);
     });
     let facets = move || {
         facets_shown.get().then(|| {

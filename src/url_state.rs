@@ -85,12 +85,7 @@ impl Place {
 /// costs Chromium milliseconds, which the reader's next frame should not wait for. Writes keep
 /// their order, so every change still gets its own entry.
 fn write_url_after_paint(place: Place, history: History) {
-    request_animation_frame(move || {
-        set_timeout(
-            move || write_url(&place, history),
-            std::time::Duration::ZERO,
-        );
-    });
+    crate::app::after_next_paint(move || write_url(&place, history));
 }
 
 /// Writes `place` into the page URL.

@@ -221,31 +221,17 @@ fn rows(report: &Report) -> Vec<Row> {
         },
         Row {
             label: "  of which bundle.json loaded, p50 ms".into(),
-            cells: browser(&|b| {
-                b.bundle_loaded
-                    .percentile(50.0)
-                    .map_or_else(|| "n/a".into(), |ms| format!("{ms:.0}"))
-            }),
+            cells: browser(&|b| p50(Some(&b.bundle_loaded))),
             target: String::new(),
         },
         Row {
             label: "  of which bundle.json parsed, p50 ms".into(),
-            cells: browser(&|b| {
-                b.bundle_parsed
-                    .as_ref()
-                    .and_then(|samples| samples.percentile(50.0))
-                    .map_or_else(|| "n/a".into(), |ms| format!("{ms:.0}"))
-            }),
+            cells: browser(&|b| p50(b.bundle_parsed.as_ref())),
             target: String::new(),
         },
         Row {
             label: "  search index arrived, p50 ms".into(),
-            cells: browser(&|b| {
-                b.search_index_ready
-                    .as_ref()
-                    .and_then(|samples| samples.percentile(50.0))
-                    .map_or_else(|| "n/a".into(), |ms| format!("{ms:.0}"))
-            }),
+            cells: browser(&|b| p50(b.search_index_ready.as_ref())),
             target: String::new(),
         },
         Row {
@@ -342,6 +328,13 @@ fn interaction(samples: Option<&Samples>, talks: usize) -> String {
 /// Input → the frame after the update.
 fn next_frame(samples: Option<&Samples>) -> String {
     samples.map_or_else(|| "n/a".into(), p50_p95)
+}
+
+/// The median of `samples` in whole milliseconds, or `n/a` without any.
+fn p50(samples: Option<&Samples>) -> String {
+    samples
+        .and_then(|samples| samples.percentile(50.0))
+        .map_or_else(|| "n/a".into(), |ms| format!("{ms:.0}"))
 }
 
 fn p50_p95(samples: &Samples) -> String {
