@@ -37,7 +37,7 @@ test('a card\'s conference link opens the overview with days, counts and a track
     if (source.author) await expect(recap).toContainText(source.author);
   }
   await expect(viewer.cards).toHaveCount(talks.length);
-  expect(viewer.queryValues('conference')).toEqual([conference.id]);
+  await expect.poll(() => viewer.queryValues('conference')).toEqual([conference.id]);
 
   // Days, each with its number of talks.
   await expect(viewer.overviewDays).toHaveCount(conference.days.length);
@@ -78,7 +78,7 @@ test('a day of the overview narrows the list to that day, and pressing it again 
 
   await expect(button).toHaveAttribute('aria-pressed', 'true');
   await expect(viewer.cards).toHaveCount(talksWhere(bundle, { conference: [conference.id], day: [day.id] }).length);
-  expect(viewer.queryValues('day')).toEqual([day.id]);
+  await expect.poll(() => viewer.queryValues('day')).toEqual([day.id]);
   await expect(viewer.option('day', day.id)).toBeChecked();
 
   await button.click();

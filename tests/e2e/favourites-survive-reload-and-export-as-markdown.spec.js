@@ -33,7 +33,7 @@ test('starred talks survive a reload, filter with "Starred only" and export as M
   await viewer.showFilters();
   await viewer.starredOnly.check();
   await expect.poll(() => viewer.cardIds()).toEqual(starred.map(({ id }) => id));
-  expect(viewer.queryValues('starred')).toEqual(['1']);
+  await expect.poll(() => viewer.queryValues('starred')).toEqual(['1']);
   await expect(viewer.chip('Starred', 'only')).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent('download'), viewer.exportStarred.click()]);

@@ -65,7 +65,7 @@ test('case does not matter, and the start of a word is enough', async ({ page })
   await viewer.search.press('Escape');
   await expect(viewer.search).toHaveValue('');
   await expect(viewer.cards).toHaveCount(bundle.talks.length);
-  expect(viewer.queryValues('q')).toEqual([]);
+  await expect.poll(() => viewer.queryValues('q')).toEqual([]);
 });
 
 test('results follow every keystroke', async ({ page }) => {

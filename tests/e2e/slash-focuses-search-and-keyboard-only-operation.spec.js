@@ -65,7 +65,7 @@ test('Tab reaches a filter, Space toggles it, Tab reaches a talk, Enter opens it
   await expect(viewer.option(option.facet, option.id)).toBeChecked();
   const selected = { [option.facet]: [option.id] };
   await expect(viewer.cards).toHaveCount(facetCount(bundle, selected, option.facet, option.id));
-  expect(viewer.queryValues(option.facet)).toEqual([option.id]);
+  await expect.poll(() => viewer.queryValues(option.facet)).toEqual([option.id]);
 
   const talk = (await tabUntil(page, (stop) => stop.talkLink !== null)).talkLink;
   await page.keyboard.press('Enter');

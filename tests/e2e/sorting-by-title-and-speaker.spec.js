@@ -34,11 +34,11 @@ test('sorting by title, then by speaker, then back to conference order', async (
 
   await viewer.sort.selectOption({ label: 'Title' });
   await expect.poll(() => viewer.cardIds()).toEqual(byTitle(bundle));
-  expect(viewer.queryValues('sort')).toEqual(['title']);
+  await expect.poll(() => viewer.queryValues('sort')).toEqual(['title']);
 
   await viewer.sort.selectOption({ label: 'Speaker' });
   await expect.poll(() => viewer.cardIds()).toEqual(bySpeaker(bundle));
-  expect(viewer.queryValues('sort')).toEqual(['speaker']);
+  await expect.poll(() => viewer.queryValues('sort')).toEqual(['speaker']);
 
   // The order is part of the link: a reload keeps it.
   await page.reload();
@@ -47,7 +47,7 @@ test('sorting by title, then by speaker, then back to conference order', async (
 
   await viewer.sort.selectOption({ label: 'Conference order' });
   await expect.poll(() => viewer.cardIds()).toEqual(conferenceOrder);
-  expect(viewer.queryValues('sort')).toEqual([]);
+  await expect.poll(() => viewer.queryValues('sort')).toEqual([]);
 });
 
 test('sorting applies within the filtered list', async ({ page }) => {

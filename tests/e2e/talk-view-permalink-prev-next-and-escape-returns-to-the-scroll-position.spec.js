@@ -16,7 +16,7 @@ test('opening a talk from deep in the list, stepping through it, and Escape back
   expect(listScroll).toBeGreaterThan(0);
 
   await expect(viewer.talkView).toHaveAttribute('data-id', talk.id);
-  expect(viewer.queryValues('talk')).toEqual([talk.id]);
+  await expect.poll(() => viewer.queryValues('talk')).toEqual([talk.id]);
   await expect(viewer.talkTitle).toHaveText(displayTitle(talk));
   await expect(viewer.talkTitle).toBeFocused();
   await expect(viewer.cards.first()).toBeHidden();
@@ -25,7 +25,7 @@ test('opening a talk from deep in the list, stepping through it, and Escape back
   await viewer.nextTalk.click();
   await expect(viewer.talkView).toHaveAttribute('data-id', next.id);
   await expect(viewer.talkTitle).toHaveText(displayTitle(next));
-  expect(viewer.queryValues('talk')).toEqual([next.id]);
+  await expect.poll(() => viewer.queryValues('talk')).toEqual([next.id]);
   await viewer.previousTalk.click();
   await expect(viewer.talkView).toHaveAttribute('data-id', talk.id);
 
@@ -34,7 +34,7 @@ test('opening a talk from deep in the list, stepping through it, and Escape back
   await expect(viewer.talkView).toHaveCount(0);
   await expect(viewer.card(talk.id)).toBeInViewport();
   await expect.poll(() => viewer.scrollY()).toBe(listScroll);
-  expect(viewer.queryValues('talk')).toEqual([]);
+  await expect.poll(() => viewer.queryValues('talk')).toEqual([]);
 });
 
 test('the browser\'s Back button returns to the list at the same scroll position', async ({ page }) => {
@@ -79,7 +79,7 @@ test('a permalink opens the talk, Previous and Next stay within the filter, and 
   await expect(viewer.nextTalk).toContainText(displayTitle(next));
   await viewer.nextTalk.click();
   await expect(viewer.talkView).toHaveAttribute('data-id', next.id);
-  expect(viewer.queryValues('track')).toEqual([track.id]);
+  await expect.poll(() => viewer.queryValues('track')).toEqual([track.id]);
 
   // The first talk of the list has no Previous, the last no Next.
   await viewer.openTalkPermalink(inTrack[0].id, `?track=${encodeURIComponent(track.id)}`);
@@ -91,8 +91,8 @@ test('a permalink opens the talk, Previous and Next stay within the filter, and 
   await page.keyboard.press('Escape');
   await expect(viewer.talkView).toHaveCount(0);
   await expect(viewer.cards).toHaveCount(inTrack.length);
-  expect(viewer.queryValues('talk')).toEqual([]);
-  expect(viewer.queryValues('track')).toEqual([track.id]);
+  await expect.poll(() => viewer.queryValues('talk')).toEqual([]);
+  await expect.poll(() => viewer.queryValues('track')).toEqual([track.id]);
 });
 
 test('"All talks" leaves the view, and an unknown talk id says it is not found', async ({ page }) => {

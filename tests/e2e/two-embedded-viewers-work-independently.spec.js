@@ -40,6 +40,8 @@ test('two viewers on one page filter independently', async ({ page }) => {
   await expect(second.cards).toHaveCount(narrowed.length);
   expect(await first.cardIds()).toEqual(widened);
 
-  // The filters live in each element, not in the portal's URL.
+  // The filters live in each element, not in the portal's URL (the app writes its URL after the
+  // next paint, so give it two frames and a task to do so before looking).
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done)))));
   expect(page.url()).toBe(portalUrl);
 });
