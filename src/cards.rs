@@ -1,6 +1,8 @@
 //! The talk cards: one `<article>` per talk with its title (a link to the talk's view),
 //! speakers, tracks, day, conference, summary and links, search matches highlighted, and a
-//! star. Lists render a page of cards at a time ("Show more"), so huge archives stay fast.
+//! star. Lists render a page of cards at a time ("Show more"), so huge archives stay fast; a
+//! new selection builds the cards the window shows at once and the rest of the page a slice per
+//! frame after that.
 
 use leptos::prelude::*;
 use recap_bundle::Talk;
@@ -17,10 +19,14 @@ use crate::url_state::PageState;
 /// Cards rendered at first, and added by each "Show more".
 pub const PAGE_SIZE: usize = 48;
 
-/// Cards built in the same task as the change that asks for them (a filter, a search): enough
-/// to fill a laptop's screen (two rows of three), so the first frame after a reader's input
-/// never waits for cards below the fold.
+/// Cards built in the same task as the change that asks for them (a filter, a search) until
+/// the list has been measured: enough to fill a laptop's screen (two rows of three). After
+/// that, the first slice is what fits in the reader's window ([`cards_in_view`]), so the first
+/// frame after a reader's input never waits for cards below the fold.
 pub const FIRST_SLICE: usize = 6;
+
+/// The fewest cards a first slice has, however little of them the window shows.
+const MIN_FIRST_SLICE: usize = 2;
 
 /// Cards added per frame after that, until the page is complete.
 pub const SLICE: usize = 12;
@@ -46,9 +52,14 @@ pub fn TalkList() -> impl IntoView {
     // Cards the reader asked for ("Show more"), and how many of them may be built so far.
     let asked = RwSignal::new((0_u64, PAGE_SIZE));
     let built = RwSignal::new((0_u64, FIRST_SLICE));
+    // How many cards the window showed when the list was last measured: a new selection's first
+    // slice. Measured after a paint, when reading the layout costs nothing.
+    let first_slice = StoredValue::new(FIRST_SLICE);
+    let list = NodeRef::<leptos::html::Ol>::new();
     let limit = move || for_this_selection(asked, PAGE_SIZE);
     let shown = Memo::new(move |_| {
-        let allowed = limit().min(for_this_selection(built, FIRST_SLICE));
+        let first = first_slice.get_value();
+        let allowed = limit().min(for_this_selection(built, first));
         selection.with(|selection| {
             selection
                 .indices()
@@ -65,13 +76,19 @@ pub fn TalkList() -> impl IntoView {
         let have = shown.with(Vec::len);
         if have < wanted {
             crate::app::after_next_paint(move || {
+                if let Some(fit) = list
+                    .try_get_untracked()
+                    .flatten()
+                    .and_then(|list| measure(&list))
+                {
+                    first_slice.set_value(fit);
+                }
                 let _ = built.try_set((generation, have + SLICE));
             });
         }
     });
     // Cards write their star as it is when they are built; when the reader stars or unstars a
     // talk (here, in the talk view or in another tab), the stars on screen follow.
-    let list = NodeRef::<leptos::html::Ol>::new();
     Effect::new(move |_| {
         favourites.ids().with(|starred| {
             if let Some(list) = list.get() {
@@ -100,6 +117,54 @@ pub fn TalkList() -> impl IntoView {
             </button>
         </Show>
     }
+}
+
+/// The first slice for the window `list` is shown in, from the size of its first card; `None`
+/// while the list has no card to measure or is not on screen.
+fn measure(list: &web_sys::HtmlOListElement) -> Option<usize> {
+    let card = list.first_element_child()?.get_bounding_client_rect();
+    let list_box = list.get_bounding_client_rect();
+    let window_height = web_sys::window()?.inner_height().ok()?.as_f64()?;
+    let geometry = ListGeometry {
+        list_width: list_box.width(),
+        card_width: card.width(),
+        card_height: card.height(),
+        visible_height: window_height - list_box.top().max(0.0),
+    };
+    cards_in_view(geometry)
+}
+
+/// What decides how many cards a window shows: sizes in CSS pixels.
+#[derive(Clone, Copy, Debug)]
+pub struct ListGeometry {
+    /// The width of the list (its grid of cards).
+    pub list_width: f64,
+    /// The width and height of one card.
+    pub card_width: f64,
+    pub card_height: f64,
+    /// The height of the window below the list's top (all of it once the list's top is
+    /// scrolled past).
+    pub visible_height: f64,
+}
+
+/// How many cards fill the part of the window the list shows: its columns times the rows of
+/// cards that start inside it, at least [`MIN_FIRST_SLICE`] and at most [`SLICE`]; `None` for a
+/// list without a size (not laid out, or hidden).
+pub fn cards_in_view(geometry: ListGeometry) -> Option<usize> {
+    let ListGeometry {
+        list_width,
+        card_width,
+        card_height,
+        visible_height,
+    } = geometry;
+    if !(list_width > 0.0 && card_width > 0.0 && card_height > 0.0) {
+        return None;
+    }
+    // Columns share the list's width, with a gap between them narrower than a card.
+    let columns = (list_width / card_width).round().max(1.0);
+    let rows = (visible_height.max(0.0) / card_height).ceil().max(1.0);
+    let cards = (columns * rows) as usize;
+    Some(cards.clamp(MIN_FIRST_SLICE, SLICE))
 }
 
 /// One talk card: its head (conference, day, title, star) and body (speakers, tracks, summary,
@@ -332,5 +397,54 @@ pub fn StarButton(id: String, title: String) -> impl IntoView {
         >
             <span aria-hidden="true">{move || card_html::star_glyph(starred.get())}</span>
         </button>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn geometry(list_width: f64, visible_height: f64) -> ListGeometry {
+        ListGeometry {
+            list_width,
+            card_width: 448.0,
+            card_height: 388.0,
+            visible_height,
+        }
+    }
+
+    #[test]
+    fn a_laptop_window_shows_two_rows_of_two_cards() {
+        // Two 448 px columns with a 16 px gap, 561 px of window below the list's top.
+        assert_eq!(cards_in_view(geometry(912.0, 561.0)), Some(4));
+    }
+
+    #[test]
+    fn a_wide_window_shows_more_columns_and_a_tall_one_more_rows() {
+        assert_eq!(cards_in_view(geometry(1392.0, 561.0)), Some(6));
+        assert_eq!(cards_in_view(geometry(912.0, 1200.0)), Some(8));
+    }
+
+    #[test]
+    fn a_phone_shows_at_least_two_cards_and_a_huge_screen_at_most_a_slice() {
+        assert_eq!(cards_in_view(geometry(448.0, 300.0)), Some(MIN_FIRST_SLICE));
+        assert_eq!(cards_in_view(geometry(4000.0, 4000.0)), Some(SLICE));
+    }
+
+    #[test]
+    fn a_list_scrolled_below_the_window_still_builds_the_minimum() {
+        assert_eq!(
+            cards_in_view(geometry(912.0, -200.0)),
+            Some(MIN_FIRST_SLICE)
+        );
+    }
+
+    #[test]
+    fn a_list_without_a_size_is_not_measured() {
+        let hidden = ListGeometry {
+            card_width: 0.0,
+            ..geometry(912.0, 561.0)
+        };
+        assert_eq!(cards_in_view(hidden), None);
     }
 }
