@@ -157,6 +157,36 @@ fn fixture() -> Bundle {
         search: Default::default(),
         files: None,
     };
+    index_for_search(&mut bundle);
+    bundle
+}
+
+/// The fixture's conference with `count` talks, alternating between its days and tracks.
+fn long_fixture(count: usize) -> Bundle {
+    let mut bundle = fixture();
+    bundle.talks = (0..count)
+        .map(|n| {
+            let (day, track) = if n % 2 == 0 {
+                ("tidepool-2030-day-1", "security")
+            } else {
+                ("tidepool-2030-day-2", "containers")
+            };
+            let title = format!("Session {n:03}");
+            talk(
+                &format!("session-{n:03}"),
+                day,
+                Some(&title),
+                &[("uma", "Uma Reyes")],
+                &[track],
+            )
+        })
+        .collect();
+    index_for_search(&mut bundle);
+    bundle
+}
+
+/// Builds the bundle's search index from its talks' titles, speakers and summaries.
+fn index_for_search(bundle: &mut Bundle) {
     bundle.search = recap_query::build_index(bundle.talks.iter().map(|talk| {
         let mut fields = Vec::new();
         if let Some(title) = &talk.title {
@@ -168,7 +198,6 @@ fn fixture() -> Bundle {
         fields.push((SearchField::Notes, talk.summary.as_str()));
         fields
     }));
-    bundle
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -268,6 +297,32 @@ async fn wait_for_viewer(root: &Element, cards: usize) {
                 .is_some()
     })
     .await;
+}
+
+/// Resolves in the next animation frame's callbacks: after the current task and its
+/// microtasks, before the browser paints that frame and before callbacks requested later.
+async fn next_animation_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// How many of `root`'s cards start inside the window.
+fn cards_in_window(root: &Element) -> usize {
+    let height = web_sys::window()
+        .unwrap()
+        .inner_height()
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    all(root, &testid("talk-card"))
+        .iter()
+        .filter(|card| card.get_bounding_client_rect().top() < height)
+        .count()
 }
 
 fn search() -> String {
@@ -570,4 +625,65 @@ async fn search_folds_accents_like_the_compiler() {
         marks.iter().all(|mark| mark == "Reyes") && !marks.is_empty(),
         "{marks:?}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_long_list_shows_a_page_of_cards_and_more_on_request() {
+    let root = fresh_container();
+    let _viewer = mount(root.clone(), BundleSource::Loaded(long_fixture(110)));
+    wait_for_viewer(&root, 48).await;
+    assert_eq!(text(&root, &testid("result-count")), "110 talks");
+    assert_eq!(text(&root, &testid("show-more")), "Show 48 more of 62 left");
+
+    one(&root, &testid("show-more"))
+        .unchecked_into::<HtmlElement>()
+        .click();
+    wait_until("the second page", || card_ids(&root).len() == 96).await;
+    assert_eq!(text(&root, &testid("show-more")), "Show 14 more of 14 left");
+    one(&root, &testid("show-more"))
+        .unchecked_into::<HtmlElement>()
+        .click();
+    wait_until("every talk", || card_ids(&root).len() == 110).await;
+    assert!(root.query_selector(&testid("show-more")).unwrap().is_none());
+    assert_eq!(card_ids(&root)[109], "session-109");
+}
+
+#[wasm_bindgen_test]
+async fn a_filter_fills_the_window_in_its_first_frame_and_the_page_after() {
+    let root = fresh_container();
+    let _viewer = mount(root.clone(), BundleSource::Loaded(long_fixture(110)));
+    wait_for_viewer(&root, 48).await;
+    let show_list = || one(&root, ".talk-list").scroll_into_view();
+    // The reader scrolls to the list and filters; the list measures the window as it grows.
+    show_list();
+    option_checkbox(&root, "track", "security").click();
+    wait_until("the page of security talks", || {
+        card_ids(&root).len() == 48 && card_ids(&root)[1] == "session-002"
+    })
+    .await;
+
+    // Dropping the filter: the first frame after the click has the cards built in its task.
+    show_list();
+    option_checkbox(&root, "track", "security").click();
+    next_animation_frame().await;
+    let first_frame = card_ids(&root);
+    wait_until("the page of all talks", || {
+        card_ids(&root).len() == 48 && card_ids(&root)[1] == "session-001"
+    })
+    .await;
+    show_list();
+    let visible = cards_in_window(&root);
+
+    assert!(visible >= 1, "the window shows {visible} cards");
+    assert!(
+        first_frame.len() >= visible,
+        "every card the window shows is there in the first frame: {} of {visible}",
+        first_frame.len()
+    );
+    assert!(
+        first_frame.len() < 48,
+        "the click's task builds what the window shows, not the page: {}",
+        first_frame.len()
+    );
+    assert_eq!(first_frame, card_ids(&root)[..first_frame.len()]);
 }
