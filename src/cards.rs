@@ -21,7 +21,7 @@ pub const PAGE_SIZE: usize = 48;
 
 /// Cards built in the same task as the change that asks for them (a filter, a search) until
 /// the list has been measured: enough to fill a laptop's screen (two rows of three). After
-/// that, the first slice is what fits in the reader's window ([`cards_in_view`]), so the first
+/// that, the first slice is what fits in the reader's window (`cards_in_view`), so the first
 /// frame after a reader's input never waits for cards below the fold.
 pub const FIRST_SLICE: usize = 6;
 
@@ -136,21 +136,22 @@ fn measure(list: &web_sys::HtmlOListElement) -> Option<usize> {
 
 /// What decides how many cards a window shows: sizes in CSS pixels.
 #[derive(Clone, Copy, Debug)]
-pub struct ListGeometry {
+struct ListGeometry {
     /// The width of the list (its grid of cards).
-    pub list_width: f64,
-    /// The width and height of one card.
-    pub card_width: f64,
-    pub card_height: f64,
+    list_width: f64,
+    /// The width of one card.
+    card_width: f64,
+    /// The height of one card.
+    card_height: f64,
     /// The height of the window below the list's top (all of it once the list's top is
     /// scrolled past).
-    pub visible_height: f64,
+    visible_height: f64,
 }
 
 /// How many cards fill the part of the window the list shows: its columns times the rows of
 /// cards that start inside it, at least [`MIN_FIRST_SLICE`] and at most [`SLICE`]; `None` for a
 /// list without a size (not laid out, or hidden).
-pub fn cards_in_view(geometry: ListGeometry) -> Option<usize> {
+fn cards_in_view(geometry: ListGeometry) -> Option<usize> {
     let ListGeometry {
         list_width,
         card_width,
