@@ -6,13 +6,16 @@
 //   own `recap:first-card` performance mark is used when it sets one; otherwise a
 //   MutationObserver installed before any page script notes the time. Every load is a first
 //   visit (the server sends `Cache-Control: no-store`, service workers are blocked).
-// - filter latency: clicking a facet option's checkbox → the DOM updated: a message posted from
-//   the first DOM mutation's observer runs once the app's update (its task and every microtask
-//   it queued) is done. Then also → the next frame (requestAnimationFrame, then a message posted
-//   from it, which runs after that frame's style and layout). Measured in the page with
-//   performance.now(), from just before the click. The same measurement of a change that costs
-//   nothing (one attribute) gives the method's floor: waiting for the next frame. Interactions
-//   are measured once the search index has arrived (the app's `recap:search-ready` mark).
+// - filter latency: clicking a facet option's checkbox → the DOM updated: the last DOM mutation
+//   of the update the click starts (a MutationObserver is called at the end of each microtask
+//   that changed the DOM; the last call before the next frame ends the app's task and the
+//   microtasks it queued). Also reported: → a task posted from the first mutation (it runs
+//   after the update, and after the next frame too when Chromium schedules that frame first)
+//   and → the next frame (requestAnimationFrame, then a posted task, which runs after that
+//   frame's style and layout). Measured in the page with performance.now(), from just before
+//   the click. The same measurement of a change that costs nothing (one attribute) gives the
+//   method's floor: waiting for the next frame. Interactions are measured once the search
+//   index has arrived (the app's `recap:search-ready` mark).
 // - search latency: the same, for one `input` event on `[data-testid="search"]` (skipped, and
 //   reported as n/a, while the app has no search box).
 // - memory after loading: the JS heap (CDP Runtime.getHeapUsage, after a GC), the wasm linear
@@ -60,9 +63,17 @@ function instrument({ card, timeout }) {
     }
   });
   observer.observe(document, { childList: true, subtree: true });
-  // Runs `act` and resolves with the ms from just before it to the first DOM mutation it causes
-  // (`mutation`), to the end of the update that mutation is part of (`updated`: a task posted
-  // then runs after the app's task and its microtasks) and to the frame after that (`frame`),
+  // Runs `act` and resolves with the ms from just before it to
+  // - `mutation`: the first DOM mutation it causes;
+  // - `dom`: the last DOM mutation of the update it starts, the DOM updated. Mutation observers
+  //   are called at the end of each microtask that changed the DOM, so the last call before the
+  //   next frame is the end of the app's task and every microtask it queued; mutations made in
+  //   that frame's callbacks after this one or later (the app builds later slices of cards
+  //   after a paint) are not part of the update;
+  // - `updated`: a task posted from the first mutation, which runs after the app's task and its
+  //   microtasks, and after the next frame too when Chromium schedules that frame first;
+  // - `frame`: the frame after the first mutation (requestAnimationFrame, then a posted task, so
+  //   that frame's style and layout are included);
   // or with null when nothing changes within `timeout`.
   const afterTask = (callback) => {
     const channel = new MessageChannel();
@@ -71,29 +82,29 @@ function instrument({ card, timeout }) {
   };
   bench.measure = (act) =>
     new Promise((resolve) => {
-      let settled = false;
+      const observed = [];
+      let updated = null;
       const mutations = new MutationObserver(() => {
-        if (settled) return;
-        settled = true;
-        const mutation = performance.now() - start;
-        mutations.disconnect();
-        let updated = null;
+        observed.push(performance.now());
+        if (observed.length > 1) return;
         afterTask(() => {
           updated = performance.now() - start;
         });
         requestAnimationFrame(() => {
+          // Every observer call so far came before this frame's callbacks (or in those that ran
+          // before this one, which the app does not use to change the DOM).
+          mutations.disconnect();
+          clearTimeout(timer);
+          const mutation = observed[0] - start;
+          const dom = observed[observed.length - 1] - start;
           afterTask(() => {
-            clearTimeout(timer);
-            resolve({ mutation, updated: updated ?? performance.now() - start, frame: performance.now() - start });
+            resolve({ mutation, dom, updated: updated ?? performance.now() - start, frame: performance.now() - start });
           });
         });
       });
       const timer = setTimeout(() => {
-        if (!settled) {
-          settled = true;
-          mutations.disconnect();
-          resolve(null);
-        }
+        mutations.disconnect();
+        resolve(null);
       }, timeout);
       mutations.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
       const start = performance.now();
@@ -186,7 +197,7 @@ async function baseline(page) {
 }
 
 function newSamples() {
-  return { ms: [], mutationMs: [], updatedMs: [], missed: 0 };
+  return { ms: [], mutationMs: [], domMs: [], updatedMs: [], missed: 0 };
 }
 
 function record(samples, result) {
@@ -195,6 +206,7 @@ function record(samples, result) {
   } else {
     samples.ms.push(result.frame);
     samples.mutationMs.push(result.mutation);
+    samples.domMs.push(result.dom);
     samples.updatedMs.push(result.updated);
   }
 }

@@ -49,7 +49,12 @@ pub struct Samples {
     pub source: Option<String>,
     /// For interactions: to the frame after the DOM changed.
     pub ms: Vec<f64>,
-    /// For interactions: to the end of the update (the app's task and its microtasks).
+    /// For interactions: to the last DOM mutation of the update (the end of the app's task and
+    /// the microtasks it queued that changed the DOM), the DOM updated.
+    #[serde(default)]
+    pub dom_ms: Vec<f64>,
+    /// For interactions: to a task posted from the first DOM mutation, which runs after the
+    /// update, and after the next frame too when Chromium schedules that frame first.
     #[serde(default)]
     pub updated_ms: Vec<f64>,
     /// Interactions after which the DOM did not change within the time limit.
@@ -61,6 +66,11 @@ impl Samples {
     /// The `p`-th percentile (nearest rank) of [`Samples::ms`], or `None` without samples.
     pub fn percentile(&self, p: f64) -> Option<f64> {
         percentile(&self.ms, p)
+    }
+
+    /// The same of [`Samples::dom_ms`].
+    pub fn dom_percentile(&self, p: f64) -> Option<f64> {
+        percentile(&self.dom_ms, p)
     }
 
     /// The same of [`Samples::updated_ms`].
