@@ -13,7 +13,7 @@ use crate::text::{push_folded, split_words};
 /// Postings gathered so far: term → values (`talk * 4 + field`), ascending.
 #[derive(Debug, Default)]
 pub struct PostingsBuilder {
-    postings: FxHashMap<String, Vec<u32>>,
+    postings: FxHashMap<String, Postings>,
     /// Reused for the folded text of each field.
     folded: String,
 }
@@ -73,7 +73,10 @@ impl PostingsBuilder {
     pub fn append(&mut self, later: PostingsBuilder) {
         for (term, values) in later.postings {
             match self.postings.get_mut(&term) {
-                Some(list) => list.extend(values),
+                Some(list) => {
+                    list.values.extend(values.values);
+                    list.last = values.last;
+                }
                 None => {
                     self.postings.insert(term, values);
                 }
@@ -83,7 +86,11 @@ impl PostingsBuilder {
 
     /// The index: terms sorted, each posting list delta-encoded.
     pub fn finish(self) -> SearchIndex {
-        let mut terms: Vec<(String, Vec<u32>)> = self.postings.into_iter().collect();
+        let mut terms: Vec<(String, Vec<u32>)> = self
+            .postings
+            .into_iter()
+            .map(|(term, postings)| (term, postings.values))
+            .collect();
         terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut index = SearchIndex::default();
         index.terms.reserve(terms.len());
@@ -130,16 +137,33 @@ const fn byte_kinds() -> [u8; 256] {
     kinds
 }
 
+/// The values of one term, and a copy of the last one: a word a talk repeats is checked
+/// against it without reading the list (at 10,000 talks, megabytes of lists).
+#[derive(Debug)]
+struct Postings {
+    last: u32,
+    values: Vec<u32>,
+}
+
 /// Adds `value` to the postings of `word`.
-fn record(postings: &mut FxHashMap<String, Vec<u32>>, word: &str, value: u32) {
-    let list = match postings.get_mut(word) {
-        Some(list) => list,
-        None => postings.entry(word.to_owned()).or_default(),
+fn record(postings: &mut FxHashMap<String, Postings>, word: &str, value: u32) {
+    let Some(list) = postings.get_mut(word) else {
+        postings.insert(
+            word.to_owned(),
+            Postings {
+                last: value,
+                values: vec![value],
+            },
+        );
+        return;
     };
     // A word a talk repeats only ever touches the list's last entry: keep its best field.
-    match list.last_mut() {
-        Some(last) if *last >> 2 == value >> 2 => *last = (*last).min(value),
-        _ => list.push(value),
+    if list.last >> 2 != value >> 2 {
+        list.last = value;
+        list.values.push(value);
+    } else if value < list.last {
+        list.last = value;
+        *list.values.last_mut().expect("a term has a value") = value;
     }
 }
 
