@@ -318,12 +318,11 @@ fn interaction(samples: Option<&Samples>, talks: usize) -> String {
     let Some(samples) = samples else {
         return "n/a".into();
     };
-    let (p50, p95) = (samples.dom_percentile(50.0), samples.dom_percentile(95.0));
-    let mut cell = match (p50, p95) {
-        (Some(p50), Some(p95)) => format!("{p50:.0} / {p95:.0}"),
-        _ => return "n/a".into(),
+    let Some(p95) = samples.dom_percentile(95.0) else {
+        return "n/a".into();
     };
-    if let (Some(budget), Some(p95)) = (latency_budget(talks), p95) {
+    let mut cell = p50_p95_by(|p| samples.dom_percentile(p));
+    if let Some(budget) = latency_budget(talks) {
         cell = format!("{cell} {}", verdict(p95 <= budget));
     }
     if samples.missed > 0 {
@@ -334,16 +333,10 @@ fn interaction(samples: Option<&Samples>, talks: usize) -> String {
 
 /// Input → a task posted from the update's first mutation (the measure of the first six runs).
 fn posted_task(samples: Option<&Samples>) -> String {
-    let Some(samples) = samples else {
-        return "n/a".into();
-    };
-    match (
-        samples.updated_percentile(50.0),
-        samples.updated_percentile(95.0),
-    ) {
-        (Some(p50), Some(p95)) => format!("{p50:.0} / {p95:.0}"),
-        _ => "n/a".into(),
-    }
+    samples.map_or_else(
+        || "n/a".into(),
+        |samples| p50_p95_by(|p| samples.updated_percentile(p)),
+    )
 }
 
 /// Input → the frame after the update.
@@ -359,7 +352,13 @@ fn p50(samples: Option<&Samples>) -> String {
 }
 
 fn p50_p95(samples: &Samples) -> String {
-    match (samples.percentile(50.0), samples.percentile(95.0)) {
+    p50_p95_by(|p| samples.percentile(p))
+}
+
+/// `p50 / p95` in whole milliseconds of one of a [`Samples`]' measures, given as its
+/// percentile function, or `n/a` without samples.
+fn p50_p95_by(percentile: impl Fn(f64) -> Option<f64>) -> String {
+    match (percentile(50.0), percentile(95.0)) {
         (Some(p50), Some(p95)) => format!("{p50:.0} / {p95:.0}"),
         _ => "n/a".into(),
     }
