@@ -130,6 +130,10 @@ pub fn assemble(recaps: Vec<ExtractedRecap>, diagnostics: &mut Vec<Diagnostic>) 
         schema_version: SCHEMA_VERSION,
         ..Bundle::default()
     };
+    bundle.conferences.reserve_exact(conferences.len());
+    bundle
+        .talks
+        .reserve_exact(conferences.iter().map(|c| c.talks.len()).sum());
 
     for conference in conferences {
         diagnostics.extend(conference.diagnostics);

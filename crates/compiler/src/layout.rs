@@ -88,15 +88,14 @@ fn split_with(
                         Search::Built => built,
                         Search::FromNotes => index_notes(index, chunks),
                     };
-                    let capacity = search.json_capacity();
-                    hashed_file(folder, "search", &search, capacity, on_file)
+                    hashed_file(folder, "search", search_json(&search), on_file)
                 },
                 || {
                     chunks
                         .par_iter()
                         .map(|chunk| {
-                            let capacity = chunk.json_capacity();
-                            hashed_file(folder, "notes", chunk, capacity, on_file)
+                            let json = to_json(chunk, chunk.json_capacity());
+                            hashed_file(folder, "notes", json, on_file)
                         })
                         .collect::<Result<Vec<_>>>()
                 },
@@ -151,16 +150,14 @@ fn files_suffix(files: &BundleFiles) -> String {
     format!(",\"files\":{files}}}\n")
 }
 
-/// `value` as compact JSON under its content-hashed name (see [`hashed_name`]), handed to
-/// `on_file`, and what `on_file` kept of it. `capacity` is reserved for the JSON up front.
+/// `json` under its content-hashed name (see [`hashed_name`]), handed to `on_file`, and what
+/// `on_file` kept of it.
 fn hashed_file(
     folder: &str,
     kind: &str,
-    value: &impl Serialize,
-    capacity: usize,
+    json: String,
     on_file: &impl Fn(&str, String) -> Result<String>,
 ) -> Result<(String, String)> {
-    let json = to_json(value, capacity);
     let name = hashed_name(folder, kind, &json);
     let kept = on_file(&name, json)?;
     Ok((name, kept))
@@ -172,6 +169,56 @@ fn to_json(value: &impl Serialize, capacity: usize) -> String {
     let mut json = Vec::with_capacity(capacity);
     serde_json::to_writer(&mut json, value).expect("bundle files always serialize");
     String::from_utf8(json).expect("serde_json writes UTF-8")
+}
+
+/// `search` as compact JSON, as serde writes it, with its posting lists serialized in pieces on
+/// all cores: at 10,000 talks they are megabytes of numbers, and the search index is the last
+/// file the build waits for.
+fn search_json(search: &SearchIndex) -> String {
+    let lists_per_piece = search
+        .postings
+        .len()
+        .div_ceil(8 * rayon::current_num_threads());
+    search_json_in_pieces(search, lists_per_piece.max(1))
+}
+
+/// [`search_json`] with `lists_per_piece` posting lists in each piece.
+fn search_json_in_pieces(search: &SearchIndex, lists_per_piece: usize) -> String {
+    let (terms, pieces) = rayon::join(
+        || to_json(&search.terms, terms_capacity(&search.terms)),
+        || {
+            search
+                .postings
+                .par_chunks(lists_per_piece)
+                .map(|lists| {
+                    // `[…],[…]`: the lists, comma-separated, for the pieces to be joined by
+                    // commas too.
+                    let mut json = Vec::with_capacity(postings_capacity(lists));
+                    for (i, list) in lists.iter().enumerate() {
+                        if i > 0 {
+                            json.push(b',');
+                        }
+                        serde_json::to_writer(&mut json, list).expect("numbers always serialize");
+                    }
+                    json
+                })
+                .collect::<Vec<Vec<u8>>>()
+        },
+    );
+    let mut json = String::with_capacity(
+        32 + terms.len() + pieces.iter().map(|piece| piece.len() + 1).sum::<usize>(),
+    );
+    json.push_str("{\"terms\":");
+    json.push_str(&terms);
+    json.push_str(",\"postings\":[");
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str(std::str::from_utf8(piece).expect("serde_json writes UTF-8"));
+    }
+    json.push_str("]}");
+    json
 }
 
 /// About how many bytes a file's compact JSON takes, reserved before serializing it: rather
@@ -206,14 +253,22 @@ impl JsonCapacity for SearchIndex {
     /// Each term and number with its quotes and comma, for terms that need no escaping (folded
     /// words do not): a few bytes more than the JSON.
     fn json_capacity(&self) -> usize {
-        let terms: usize = self.terms.iter().map(|term| term.len() + 3).sum();
-        let postings: usize = self
-            .postings
-            .iter()
-            .map(|list| 3 + list.iter().map(|&v| decimal_digits(v) + 1).sum::<usize>())
-            .sum();
-        32 + terms + postings
+        32 + terms_capacity(&self.terms) + postings_capacity(&self.postings)
     }
+}
+
+/// The JSON array of `terms`, which need no escaping (folded words do not): each with its
+/// quotes and comma.
+fn terms_capacity(terms: &[String]) -> usize {
+    2 + terms.iter().map(|term| term.len() + 3).sum::<usize>()
+}
+
+/// The JSON array of posting `lists`: each number with its comma, each list with its brackets.
+fn postings_capacity(lists: &[Vec<u32>]) -> usize {
+    2 + lists
+        .iter()
+        .map(|list| 3 + list.iter().map(|&v| decimal_digits(v) + 1).sum::<usize>())
+        .sum::<usize>()
 }
 
 impl JsonCapacity for NotesChunk {
@@ -421,6 +476,19 @@ mod tests {
             assert!(chunk.json_capacity() >= serde_json::to_string(&chunk).unwrap().len());
         }
         assert!(bundle.json_capacity() >= serde_json::to_string(&bundle).unwrap().len());
+    }
+
+    #[test]
+    fn the_search_index_serialized_in_pieces_is_what_serde_writes() {
+        let search = compiled().search;
+        let serde = serde_json::to_string(&search).unwrap();
+        assert!(search.postings.len() > 10, "several pieces");
+        for lists_per_piece in [1, 3, search.postings.len()] {
+            assert_eq!(search_json_in_pieces(&search, lists_per_piece), serde);
+        }
+        assert_eq!(search_json(&search), serde);
+        let empty = SearchIndex::default();
+        assert_eq!(search_json(&empty), serde_json::to_string(&empty).unwrap());
     }
 
     #[test]

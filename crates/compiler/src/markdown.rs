@@ -238,11 +238,18 @@ impl Collector {
             Tag::Heading { level, .. } => Some(heading_number(*level)),
             _ => None,
         };
+        // The text is at most about as long as the Markdown it comes from: reserved once
+        // rather than grown (an HTML block's goes to `html`).
+        let text_capacity = if matches!(tag, Tag::HtmlBlock) {
+            0
+        } else {
+            range.len()
+        };
         Collector {
             heading_level,
             is_paragraph: matches!(tag, Tag::Paragraph),
+            text: String::with_capacity(text_capacity),
             range,
-            text: String::new(),
             plain_outside_emphasis: false,
             plain_outside_strong: false,
             emphasis_depth: 0,
