@@ -99,13 +99,10 @@ impl Report {
 /// Scores every recap under `inputs` on its own (annotations describe one post each, before
 /// recaps of the same conference are merged) against `<stem>.expected.json` in `expected`.
 pub fn score_recaps(inputs: &[std::path::PathBuf], expected: &Path) -> anyhow::Result<Report> {
-    use anyhow::Context;
     let mut bundles = Vec::new();
     for file in crate::inputs::find_recaps(inputs)? {
-        let text = std::fs::read(&file.path)
-            .with_context(|| format!("reading {}", file.path.display()))?;
-        let text = String::from_utf8_lossy(&text);
-        bundles.push(crate::compile_sources([(file.display.as_str(), text.as_ref())]).bundle);
+        let text = file.read()?;
+        bundles.push(crate::compile_sources([(file.display.as_str(), text.as_str())]).bundle);
     }
     let mut report = Report::default();
     for bundle in &bundles {

@@ -11,6 +11,20 @@ pub struct RecapFile {
     pub path: PathBuf,
     /// The path relative to the folder it was found in (or the file name when given directly).
     pub display: String,
+    /// Its size in bytes when it was found.
+    pub bytes: u64,
+}
+
+impl RecapFile {
+    /// The file's text: invalid UTF-8 (a recap saved in another encoding) is replaced, not an
+    /// error.
+    pub fn read(&self) -> anyhow::Result<String> {
+        let bytes = std::fs::read(&self.path)
+            .with_context(|| format!("reading {}", self.path.display()))?;
+        // Valid UTF-8 (the usual case) is kept without a copy.
+        Ok(String::from_utf8(bytes)
+            .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned()))
+    }
 }
 
 /// Every recap under `inputs`, sorted by display name within each input.
@@ -27,6 +41,7 @@ pub fn find_recaps(inputs: &[PathBuf]) -> anyhow::Result<Vec<RecapFile>> {
             files.push(RecapFile {
                 path: input.clone(),
                 display,
+                bytes: meta.len(),
             });
             continue;
         }
@@ -40,9 +55,14 @@ pub fn find_recaps(inputs: &[PathBuf]) -> anyhow::Result<Vec<RecapFile>> {
                     .unwrap_or(entry.path())
                     .to_string_lossy()
                     .replace('\\', "/");
+                let bytes = entry
+                    .metadata()
+                    .with_context(|| format!("reading {}", entry.path().display()))?
+                    .len();
                 found.push(RecapFile {
                     path: entry.path().to_owned(),
                     display,
+                    bytes,
                 });
             }
         }

@@ -40,7 +40,6 @@ pub mod text;
 
 use std::path::PathBuf;
 
-use anyhow::Context;
 use diagnostics::{Diagnostic, Severity};
 use rayon::prelude::*;
 use recap_bundle::Bundle;
@@ -76,24 +75,13 @@ pub fn compile(inputs: &[PathBuf]) -> anyhow::Result<Compilation> {
 /// [`layout::write_unindexed`], which builds it while it writes the notes.
 pub fn compile_unindexed(inputs: &[PathBuf]) -> anyhow::Result<Compilation> {
     let files = inputs::find_recaps(inputs)?;
-    let sources = files
-        .par_iter()
-        .map(|file| {
-            let bytes = std::fs::read(&file.path)
-                .with_context(|| format!("reading {}", file.path.display()))?;
-            // Valid UTF-8 (the usual case) is kept without a copy.
-            let text = String::from_utf8(bytes)
-                .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned());
-            anyhow::Ok((file.display.clone(), text))
-        })
-        .collect::<anyhow::Result<Vec<_>>>()?;
+    // Each recap is read by the task that extracts it, and its text freed right after: reading
+    // overlaps with extracting, and the memory of one recap's text is reused for the next.
     let (recaps, diagnostics) = extract_all(
-        sources
-            .iter()
-            .map(|(name, text)| (name.as_str(), text.as_str())),
-    );
-    // The Markdown is not needed any more: what follows reuses its memory.
-    drop(sources);
+        files.len(),
+        |i| files[i].bytes as usize,
+        |i| Ok((files[i].display.as_str(), files[i].read()?)),
+    )?;
     Ok(assemble_all(recaps, diagnostics))
 }
 
@@ -102,33 +90,38 @@ pub fn compile_unindexed(inputs: &[PathBuf]) -> anyhow::Result<Compilation> {
 /// Recaps are extracted in parallel (rayon, results in input order); their diagnostics still
 /// come in file order.
 pub fn compile_sources<'a>(sources: impl IntoIterator<Item = (&'a str, &'a str)>) -> Compilation {
-    let (recaps, diagnostics) = extract_all(sources);
+    let sources: Vec<(&str, &str)> = sources.into_iter().collect();
+    let (recaps, diagnostics) =
+        extract_all(sources.len(), |i| sources[i].1.len(), |i| Ok(sources[i]))
+            .expect("recaps in memory are always there");
     let mut compilation = assemble_all(recaps, diagnostics);
     compilation.bundle.search = search_index::build(&compilation.bundle);
     compilation
 }
 
-/// Extracts every recap in parallel: the recaps that could be read, in input order, and the
-/// diagnostics, in file order.
+/// Extracts `count` recaps in parallel, the one at index `i` about `size(i)` bytes long and
+/// given by `source(i)` as its file name and Markdown: the recaps that could be read, in input
+/// order, and the diagnostics, in file order. The first error of `source` is returned.
 ///
 /// The largest recaps are handed out first, one at a time to whichever core is free: the last
 /// ones are then small, so no core waits long for another at the end.
-fn extract_all<'a>(
-    sources: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> (Vec<extract::ExtractedRecap>, Vec<Diagnostic>) {
-    let sources: Vec<(&str, &str)> = sources.into_iter().collect();
-    let mut largest_first: Vec<usize> = (0..sources.len()).collect();
-    largest_first.sort_by_key(|&i| std::cmp::Reverse(sources[i].1.len()));
+fn extract_all<'a, Text: AsRef<str>>(
+    count: usize,
+    size: impl Fn(usize) -> usize,
+    source: impl Fn(usize) -> anyhow::Result<(&'a str, Text)> + Sync,
+) -> anyhow::Result<(Vec<extract::ExtractedRecap>, Vec<Diagnostic>)> {
+    let mut largest_first: Vec<usize> = (0..count).collect();
+    largest_first.sort_by_key(|&i| std::cmp::Reverse(size(i)));
     let mut extracted: Vec<_> = largest_first
         .into_iter()
         .par_bridge()
         .map(|i| {
-            let (file, source) = sources[i];
+            let (file, text) = source(i)?;
             let mut diagnostics = Vec::new();
-            let recap = extract::extract(file, source, &mut diagnostics);
-            (i, recap, diagnostics)
+            let recap = extract::extract(file, text.as_ref(), &mut diagnostics);
+            anyhow::Ok((i, recap, diagnostics))
         })
-        .collect();
+        .collect::<anyhow::Result<_>>()?;
     extracted.sort_unstable_by_key(|&(i, ..)| i);
     let mut diagnostics = Vec::new();
     let mut recaps = Vec::with_capacity(extracted.len());
@@ -139,7 +132,7 @@ fn extract_all<'a>(
             Err(error) => diagnostics.push(error),
         }
     }
-    (recaps, diagnostics)
+    Ok((recaps, diagnostics))
 }
 
 /// Assembles extracted recaps into the compilation, after the extraction's `diagnostics`; the
