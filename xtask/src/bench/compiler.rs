@@ -7,7 +7,7 @@
 //!   each and renders it to HTML and ammonia cleans that HTML (the crates and versions the
 //!   compiler uses, with its Markdown options); and, separately, parsing alone.
 //!
-//! Each is run several times; the median counts.
+//! Each is run several times, the compiler and the reference in turn; the median counts.
 
 use std::fs;
 use std::hint::black_box;
@@ -74,6 +74,30 @@ pub fn time_compiler(
         peak_rss,
         bundle_dir: bundle_dir.to_owned(),
     })
+}
+
+/// Times `runs` compilations of `archive` ([`time_compiler`]) and `runs` of the reference on its
+/// `files` ([`time_reference`]), one of each in turn: a machine that slows down for a while
+/// (another tenant, the disk flushing) slows both, not only one of them.
+pub fn time_alternately(
+    recap: &Path,
+    archive: &Path,
+    files: &[PathBuf],
+    bundle_dir: &Path,
+    log: &Path,
+    runs: usize,
+) -> Result<(CompilerRuns, ReferenceRuns)> {
+    let mut compiler = time_compiler(recap, archive, bundle_dir, log, 1)?;
+    let mut reference = time_reference(files, 1)?;
+    for _ in 1..runs {
+        let more = time_compiler(recap, archive, bundle_dir, log, 1)?;
+        compiler.wall.extend(more.wall);
+        compiler.peak_rss = compiler.peak_rss.max(more.peak_rss);
+        let more = time_reference(files, 1)?;
+        reference.render_clean.extend(more.render_clean);
+        reference.parse_only.extend(more.parse_only);
+    }
+    Ok((compiler, reference))
 }
 
 /// The reference timings for one archive.

@@ -180,8 +180,8 @@ fn measure(args: &Args) -> Result<Report> {
         let (files, markdown_bytes) = compiler::markdown_files(&archive)?;
         let bundle_dir = bench.join(format!("bundle-{talks}"));
         let log = bench.join(format!("recap-{talks}.log"));
-        let compiler = compiler::time_compiler(&recap, &archive, &bundle_dir, &log, args.runs)?;
-        let reference = compiler::time_reference(&files, args.runs)?;
+        let (compiler, reference) =
+            compiler::time_alternately(&recap, &archive, &files, &bundle_dir, &log, args.runs)?;
         let bundle = sizes::all_files(&bundle_dir)?;
         let talks_found = count_talks(&bundle_dir.join(bundle::BUNDLE_FILE))?;
         let warnings = count_warnings(&log)?;
