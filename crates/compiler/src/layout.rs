@@ -8,7 +8,7 @@
 //! - `notes-<hash>.json`: [`NotesChunk`]s, each the notes' HTML of a run of consecutive talks of
 //!   about [`CHUNK_BYTES`], which the app loads when a talk is opened or a search needs an excerpt.
 //!
-//! `<hash>` is the start of the SHA-256 of the file's content, so these files can be cached
+//! `<hash>` is the XXH3-64 hash of the file's content, so these files can be cached
 //! forever (a host's `Cache-Control: immutable`, the service worker): a rebuild that changes one
 //! changes its name. `bundle.json` keeps its name and lists the others in
 //! [`recap_bundle::BundleFiles`], relative to itself.
@@ -22,7 +22,7 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 use recap_bundle::{Bundle, BundleFiles, ChunkTalk, NotesChunk, SearchIndex};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
+use xxhash_rust::xxh3::xxh3_64;
 
 use crate::search_index;
 
@@ -30,7 +30,7 @@ use crate::search_index;
 /// one chunk is a small download (a few kB gzip) and covers a talk's neighbours too.
 pub const CHUNK_BYTES: usize = 32 * 1024;
 
-/// Hex digits of the content hash in a file name.
+/// Hex digits of the content hash in a file name: all 64 bits of it.
 const HASH_DIGITS: usize = 16;
 
 /// A bundle as the files that hold it, before they are written.
@@ -326,11 +326,10 @@ fn chunks(bundle: &mut Bundle) -> Vec<NotesChunk> {
     chunks
 }
 
-/// `<folder>/<kind>-<hash>.json`.
+/// `<folder>/<kind>-<hash>.json`, `<hash>` the XXH3-64 of `content` in hex.
 fn hashed_name(folder: &str, kind: &str, content: &str) -> String {
-    let digest = Sha256::digest(content.as_bytes());
-    let hex: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
-    format!("{folder}/{kind}-{}.json", &hex[..HASH_DIGITS])
+    let hash = xxh3_64(content.as_bytes());
+    format!("{folder}/{kind}-{hash:0width$x}.json", width = HASH_DIGITS)
 }
 
 /// The folder of a card index's files: its file stem (`bundle` for `dist/bundle.json`).
