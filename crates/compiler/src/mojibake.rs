@@ -5,6 +5,7 @@
 //! those bytes are valid UTF-8 the run is replaced by what they decode to. Genuine text such as
 //! `Łukasz` or a lone `é` never qualifies (not Mac Roman, or not valid UTF-8 once encoded).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -18,53 +19,80 @@ fn mac_roman_bytes() -> &'static HashMap<char, u8> {
     })
 }
 
-/// The repaired text and how many runs were repaired.
-pub fn repair(text: &str) -> (String, usize) {
+/// The repaired text and how many runs were repaired. Text with nothing to repair (nearly
+/// every recap) is returned as it is, not copied.
+pub fn repair(text: &str) -> (Cow<'_, str>, usize) {
     let table = mac_roman_bytes();
-    let mut out = String::with_capacity(text.len());
+    // Filled from the first repair on: until then the text is what came in.
+    let mut out: Option<String> = None;
     let mut repaired = 0;
-    let mut run: Vec<char> = Vec::new();
-    let mut flush = |run: &mut Vec<char>, out: &mut String| {
-        if run.len() >= 2 {
-            let bytes: Vec<u8> = run.iter().map(|c| table[c]).collect();
-            if let Ok(decoded) = std::str::from_utf8(&bytes) {
-                out.push_str(decoded);
-                repaired += 1;
-                run.clear();
-                return;
-            }
+    // The start of the current run of Mac Roman characters, and of what is not yet in `out`.
+    let mut run_start = 0;
+    let mut copied_to = 0;
+    let mut run_chars = 0;
+    let mut flush = |run: std::ops::Range<usize>, run_chars: usize, copied_to: &mut usize| {
+        if run_chars < 2 {
+            return;
         }
-        out.extend(run.drain(..));
+        let bytes: Vec<u8> = text[run.clone()].chars().map(|c| table[&c]).collect();
+        if let Ok(decoded) = std::str::from_utf8(&bytes) {
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            out.push_str(&text[*copied_to..run.start]);
+            out.push_str(decoded);
+            *copied_to = run.end;
+            repaired += 1;
+        }
     };
-    let mut rest = text;
-    while !rest.is_empty() {
-        // ASCII ends any run and is copied as it is, so a stretch of it is copied at once.
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
+    let mut at = 0;
+    while at < text.len() {
+        // ASCII ends any run: a stretch of it is skipped at once.
+        let ascii = ascii_prefix_len(&text.as_bytes()[at..]);
         if ascii > 0 {
-            flush(&mut run, &mut out);
-            out.push_str(&rest[..ascii]);
-            rest = &rest[ascii..];
+            flush(run_start..at, run_chars, &mut copied_to);
+            run_chars = 0;
+            at += ascii;
             continue;
         }
-        let c = rest.chars().next().expect("rest is not empty");
-        rest = &rest[c.len_utf8()..];
+        let c = text[at..].chars().next().expect("not at the end");
         if table.contains_key(&c) {
-            run.push(c);
+            if run_chars == 0 {
+                run_start = at;
+            }
+            run_chars += 1;
         } else {
-            flush(&mut run, &mut out);
-            out.push(c);
+            flush(run_start..at, run_chars, &mut copied_to);
+            run_chars = 0;
         }
+        at += c.len_utf8();
     }
-    flush(&mut run, &mut out);
-    (out, repaired)
+    flush(run_start..at, run_chars, &mut copied_to);
+    match out {
+        Some(mut out) => {
+            out.push_str(&text[copied_to..]);
+            (Cow::Owned(out), repaired)
+        }
+        None => (Cow::Borrowed(text), 0),
+    }
+}
+
+/// How many bytes at the start of `bytes` are ASCII, checked a block at a time (which the
+/// compiler vectorizes) rather than byte by byte.
+fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    let mut len = 0;
+    for block in bytes.chunks(64) {
+        if !block.is_ascii() {
+            return len + block.iter().take_while(|b| b.is_ascii()).count();
+        }
+        len += block.len();
+    }
+    len
 }
 
 #[cfg(test)]
 mod tests {
-    use super::repair;
+    use std::borrow::Cow;
+
+    use super::{ascii_prefix_len, repair};
 
     #[test]
     fn repairs_mac_roman_mojibake() {
@@ -75,6 +103,23 @@ mod tests {
         );
         assert_eq!(repair("Expert‚Äôs panel").0, "Expert’s panel");
         assert_eq!(repair("S√∏ren").0, "Søren");
+        assert_eq!(
+            repair("‚Äú√∏‚Äù and ‚Ä¶ then Łukasz, ‚Ä¶").0,
+            "“ø” and … then Łukasz, …",
+            "runs at the start and end, genuine text between"
+        );
+        assert_eq!(repair("a ‚Ä¶ b ‚Ä¶").1, 2, "each run counts");
+    }
+
+    #[test]
+    fn the_ascii_prefix_is_found_across_blocks() {
+        let long = "x".repeat(150);
+        for at in [0, 1, 63, 64, 65, 149] {
+            let text = format!("{}é{}", &long[..at], &long[at..]);
+            assert_eq!(ascii_prefix_len(text.as_bytes()), at);
+        }
+        assert_eq!(ascii_prefix_len(long.as_bytes()), 150);
+        assert_eq!(ascii_prefix_len(b""), 0);
     }
 
     #[test]
@@ -85,7 +130,9 @@ mod tests {
             "naïve – “quoted” …",
             "Zürich",
         ] {
-            assert_eq!(repair(text), (text.to_owned(), 0), "{text}");
+            let (repaired, count) = repair(text);
+            assert!(matches!(repaired, Cow::Borrowed(_)), "{text} is not copied");
+            assert_eq!((repaired.as_ref(), count), (text, 0), "{text}");
         }
     }
 }
