@@ -26,10 +26,11 @@ pub fn repair(text: &str) -> (Cow<'_, str>, usize) {
     // Filled from the first repair on: until then the text is what came in.
     let mut out: Option<String> = None;
     let mut repaired = 0;
-    // The start of the current run of Mac Roman characters, and of what is not yet in `out`.
+    // The current run of Mac Roman characters: where it starts and how many it has (0: no run).
     let mut run_start = 0;
-    let mut copied_to = 0;
     let mut run_chars = 0;
+    // Where the text not yet in `out` starts.
+    let mut copied_to = 0;
     let mut flush = |run: std::ops::Range<usize>, run_chars: usize, copied_to: &mut usize| {
         if run_chars < 2 {
             return;
