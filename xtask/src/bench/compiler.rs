@@ -30,76 +30,6 @@ pub struct CompilerRuns {
     pub bundle_dir: PathBuf,
 }
 
-/// Times `runs` compilations of `archive` by the `recap` binary into `bundle_dir` (emptied
-/// before each run). The compiler's messages go to `log`.
-pub fn time_compiler(
-    recap: &Path,
-    archive: &Path,
-    bundle_dir: &Path,
-    log: &Path,
-    runs: usize,
-) -> Result<CompilerRuns> {
-    let mut wall = Vec::with_capacity(runs);
-    let mut peak_rss: Option<u64> = None;
-    for _ in 0..runs {
-        if bundle_dir.exists() {
-            fs::remove_dir_all(bundle_dir)
-                .with_context(|| format!("emptying {}", bundle_dir.display()))?;
-        }
-        fs::create_dir_all(bundle_dir)
-            .with_context(|| format!("creating {}", bundle_dir.display()))?;
-        let stderr =
-            fs::File::create(log).with_context(|| format!("creating {}", log.display()))?;
-        let measured = child::run(
-            std::process::Command::new(recap)
-                .arg("build")
-                .arg(archive)
-                .arg("--out")
-                .arg(bundle_dir.join(crate::bundle::BUNDLE_FILE))
-                .arg("--quiet")
-                .stderr(Stdio::from(stderr)),
-        )
-        .with_context(|| {
-            format!(
-                "compiling {} (messages in {})",
-                archive.display(),
-                log.display()
-            )
-        })?;
-        wall.push(measured.wall);
-        peak_rss = peak_rss.max(measured.peak_rss);
-    }
-    Ok(CompilerRuns {
-        wall,
-        peak_rss,
-        bundle_dir: bundle_dir.to_owned(),
-    })
-}
-
-/// Times `runs` compilations of `archive` ([`time_compiler`]) and `runs` of the reference on its
-/// `files` ([`time_reference`]), one of each in turn: a machine that slows down for a while
-/// (another tenant, the disk flushing) slows both, not only one of them.
-pub fn time_alternately(
-    recap: &Path,
-    archive: &Path,
-    files: &[PathBuf],
-    bundle_dir: &Path,
-    log: &Path,
-    runs: usize,
-) -> Result<(CompilerRuns, ReferenceRuns)> {
-    let mut compiler = time_compiler(recap, archive, bundle_dir, log, 1)?;
-    let mut reference = time_reference(files, 1)?;
-    for _ in 1..runs {
-        let more = time_compiler(recap, archive, bundle_dir, log, 1)?;
-        compiler.wall.extend(more.wall);
-        compiler.peak_rss = compiler.peak_rss.max(more.peak_rss);
-        let more = time_reference(files, 1)?;
-        reference.render_clean.extend(more.render_clean);
-        reference.parse_only.extend(more.parse_only);
-    }
-    Ok((compiler, reference))
-}
-
 /// The reference timings for one archive.
 #[derive(Debug)]
 pub struct ReferenceRuns {
@@ -109,23 +39,72 @@ pub struct ReferenceRuns {
     pub parse_only: Vec<Duration>,
 }
 
-/// Times the reference on `files`, `runs` times each.
-pub fn time_reference(files: &[PathBuf], runs: usize) -> Result<ReferenceRuns> {
-    let mut render_clean = Vec::with_capacity(runs);
-    let mut parse_only = Vec::with_capacity(runs);
+/// Times `runs` compilations of `archive` by the `recap` binary into `bundle_dir` and `runs`
+/// of the reference on its `files`, one of each in turn: a machine that slows down for a while
+/// (another tenant, the disk flushing) slows both, not only one of them. The compiler's
+/// messages go to `log`.
+pub fn time_alternately(
+    recap: &Path,
+    archive: &Path,
+    files: &[PathBuf],
+    bundle_dir: &Path,
+    log: &Path,
+    runs: usize,
+) -> Result<(CompilerRuns, ReferenceRuns)> {
+    let mut compiler = CompilerRuns {
+        wall: Vec::with_capacity(runs),
+        peak_rss: None,
+        bundle_dir: bundle_dir.to_owned(),
+    };
+    let mut reference = ReferenceRuns {
+        render_clean: Vec::with_capacity(runs),
+        parse_only: Vec::with_capacity(runs),
+    };
     for _ in 0..runs {
-        render_clean.push(timed(files, |text| {
+        let measured = compile_once(recap, archive, bundle_dir, log)?;
+        compiler.wall.push(measured.wall);
+        compiler.peak_rss = compiler.peak_rss.max(measured.peak_rss);
+        reference.render_clean.push(timed(files, |text| {
             let mut html = String::with_capacity(text.len() * 3 / 2);
             pulldown_cmark::html::push_html(&mut html, Parser::new_ext(text, options()));
             ammonia::clean(&html).len()
         })?);
-        parse_only.push(timed(files, |text| {
+        reference.parse_only.push(timed(files, |text| {
             Parser::new_ext(text, options()).count()
         })?);
     }
-    Ok(ReferenceRuns {
-        render_clean,
-        parse_only,
+    Ok((compiler, reference))
+}
+
+/// One compilation of `archive` by the `recap` binary into `bundle_dir` (emptied first), its
+/// messages in `log`.
+fn compile_once(
+    recap: &Path,
+    archive: &Path,
+    bundle_dir: &Path,
+    log: &Path,
+) -> Result<child::Measured> {
+    if bundle_dir.exists() {
+        fs::remove_dir_all(bundle_dir)
+            .with_context(|| format!("emptying {}", bundle_dir.display()))?;
+    }
+    fs::create_dir_all(bundle_dir).with_context(|| format!("creating {}", bundle_dir.display()))?;
+    let stderr = fs::File::create(log).with_context(|| format!("creating {}", log.display()))?;
+    child::run(
+        std::process::Command::new(recap)
+            .arg("build")
+            .arg(archive)
+            .arg("--out")
+            .arg(bundle_dir.join(crate::bundle::BUNDLE_FILE))
+            .arg("--quiet")
+            .stderr(Stdio::from(stderr)),
+    )
+    .with_context(|| {
+        format!(
+            "compiling {} (messages in {})",
+            archive.display(),
+            log.display()
+        )
     })
 }
 
