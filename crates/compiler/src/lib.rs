@@ -32,6 +32,7 @@ pub mod mojibake;
 pub mod notes;
 pub mod people;
 pub mod prose;
+pub mod safe_markdown;
 pub mod search_index;
 pub mod shortcodes;
 pub mod similarity;

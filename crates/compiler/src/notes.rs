@@ -1,6 +1,7 @@
 //! A talk's notes: the recap's Markdown for that talk rendered to HTML and **sanitized at build
-//! time**, so nothing from a recap can ever execute in a reader's browser. Also the card summary
-//! and the talk's links (session page, slides, video).
+//! time**, so nothing from a recap can ever execute in a reader's browser (by ammonia, or, for
+//! notes without raw HTML, by writing them inside its allow-list: `safe_markdown`). Also the card
+//! summary and the talk's links (session page, slides, video).
 //!
 //! Images become links to the image: they would load from third-party hosts (a privacy leak, and
 //! blocked under the app's strict CSP) and site-relative ones cannot resolve outside the blog.
@@ -11,45 +12,64 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use recap_bundle::{Link, LinkKind};
 
 use crate::markdown::{self, LinkRef};
+use crate::safe_markdown;
 
-/// Renders `markdown` to sanitized HTML.
+/// Renders `markdown` to sanitized HTML: written safe directly when it holds nothing the
+/// sanitizer would have to judge ([`safe_markdown`]), cleaned by ammonia otherwise.
 pub fn render_html(markdown: &str) -> String {
+    let events = note_events(markdown);
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    if safe_markdown::covered(&events) {
+        pulldown_cmark::html::push_html(&mut html, safe_markdown::restrict(events));
+    } else {
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        html = sanitize(&html);
+    }
+    trim_in_place(&mut html);
+    html.shrink_to_fit();
+    html
+}
+
+/// The Markdown events of a talk's notes, images turned into links to the image (an image
+/// without a description is called "image").
+pub(crate) fn note_events(markdown: &str) -> Vec<Event<'_>> {
     let mut in_image = false;
-    let events = markdown::parser(markdown).map(|event| match event {
-        Event::Start(Tag::Image {
-            dest_url,
-            title,
-            id,
-            ..
-        }) => {
-            in_image = true;
-            Event::Start(Tag::Link {
-                link_type: pulldown_cmark::LinkType::Inline,
+    markdown::parser(markdown)
+        .map(|event| match event {
+            Event::Start(Tag::Image {
                 dest_url,
                 title,
                 id,
-            })
-        }
-        Event::End(TagEnd::Image) => {
-            in_image = false;
-            Event::End(TagEnd::Link)
-        }
-        Event::Text(text) if in_image && text.trim().is_empty() => Event::Text("image".into()),
-        other => other,
-    });
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events);
-    // Serialized straight into one buffer, which is then trimmed in place (`to_string()` goes
-    // through `Display` and copies the HTML twice more).
+                ..
+            }) => {
+                in_image = true;
+                Event::Start(Tag::Link {
+                    link_type: pulldown_cmark::LinkType::Inline,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::End(TagEnd::Image) => {
+                in_image = false;
+                Event::End(TagEnd::Link)
+            }
+            Event::Text(text) if in_image && text.trim().is_empty() => Event::Text("image".into()),
+            other => other,
+        })
+        .collect()
+}
+
+/// `html` cleaned by the sanitizer.
+fn sanitize(html: &str) -> String {
+    // Serialized straight into one buffer (`to_string()` goes through `Display` and copies the
+    // HTML twice more).
     let mut clean = Vec::with_capacity(html.len());
     sanitizer()
-        .clean(&html)
+        .clean(html)
         .write_to(&mut clean)
         .expect("writing to memory cannot fail");
-    let mut clean = String::from_utf8(clean).expect("html5ever writes UTF-8");
-    trim_in_place(&mut clean);
-    clean.shrink_to_fit();
-    clean
+    String::from_utf8(clean).expect("html5ever writes UTF-8")
 }
 
 /// `text.trim()`, without a copy.
@@ -68,8 +88,8 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         builder
             .rm_tags(["img"])
             .add_tags(["figure", "figcaption"])
-            .link_rel(Some("noopener noreferrer nofollow"))
-            .url_schemes(["http", "https", "mailto"].into_iter().collect())
+            .link_rel(Some(safe_markdown::LINK_REL))
+            .url_schemes(safe_markdown::LINK_SCHEMES.into_iter().collect())
             .url_relative(ammonia::UrlRelative::Deny);
         builder
     })
@@ -228,6 +248,112 @@ mod tests {
             ),
             "{html}"
         );
+    }
+
+    /// What `html` reads as, written again by the HTML parser ammonia uses, with nothing
+    /// removed (every element and attribute pulldown-cmark writes allowed, any URL kept), so
+    /// two writings of the same HTML compare equal.
+    fn reserialized(html: &str) -> String {
+        ammonia::Builder::empty()
+            .add_tags([
+                "a",
+                "blockquote",
+                "br",
+                "code",
+                "del",
+                "div",
+                "em",
+                "h1",
+                "h2",
+                "h3",
+                "h4",
+                "h5",
+                "h6",
+                "hr",
+                "img",
+                "input",
+                "li",
+                "ol",
+                "p",
+                "pre",
+                "strong",
+                "sup",
+                "table",
+                "tbody",
+                "td",
+                "th",
+                "thead",
+                "tr",
+                "ul",
+            ])
+            .add_generic_attributes([
+                "alt", "checked", "class", "disabled", "href", "id", "rel", "src", "start",
+                "style", "title", "type",
+            ])
+            .add_url_schemes(["http", "https", "mailto", "javascript", "data", "vbscript"])
+            .url_relative(ammonia::UrlRelative::PassThrough)
+            .link_rel(None)
+            .clean(html)
+            .to_string()
+    }
+
+    /// Notes written safe directly: ammonia finds nothing in them to remove, and they read the
+    /// same as ammonia's cleaning of pulldown-cmark's plain HTML (what every note got before).
+    fn assert_written_safe(markdown: &str) {
+        let events = note_events(markdown);
+        assert!(safe_markdown::covered(&events), "not covered: {markdown:?}");
+        let mut plain = String::new();
+        pulldown_cmark::html::push_html(&mut plain, events.into_iter());
+        let written = render_html(markdown);
+        let as_read = reserialized(&written);
+        assert_eq!(sanitize(&written), as_read, "ammonia changed {written:?}");
+        assert_eq!(as_read.trim(), sanitize(&plain).trim(), "for {markdown:?}");
+    }
+
+    #[test]
+    fn notes_without_html_are_written_as_the_sanitizer_would_leave_them() {
+        assert_written_safe(
+            "# Heading **bold** and `code`\n\n\
+             Text with *em*, **strong**, ~~del~~, `<b>code</b>`, \"quotes\" & 'apostrophes' < > \
+             &copy; &#x27; &nbsp; caf\u{e9} \u{0}\r\nnext line  \nhard break\\\nsoft\n\n---\n\n\
+             > quoted [link](https://a.example/?q=1&r='2' \"Title \\\"q\\\"\")\n\n\
+             1. one\n2. two\n\n5) five\n6) six\n\n- [ ] task\n- [x] done\n  * nested\n\n\
+             ```rust title\nfn main() { println!(\"<script>\"); }\n```\n\n    indented <i>\n\n\
+             | left | center | right |\n|:-----|:------:|------:|\n| a | *b* | [c](https://c.example) |\n\n\
+             <https://auto.example/x?y=1&z> <ada@example.org>\n\n\
+             [relative](/slides.pdf) [anchor](#x) [js](javascript:alert(1)) [JS](JAVASCRIPT:x) \
+             [data](data:text/html,x) [spaces](<https://a.example/a b>) [unicode](https://b\u{fc}cher.example/\u{e4})\n\n\
+             ![](https://e.example/empty.png) ![alt *em*](https://e.example/d.png \"t\")",
+        );
+        assert_written_safe("");
+        assert_written_safe("Just words.");
+    }
+
+    /// Every section of the real recaps (and of the sample ones) that holds no HTML, checked
+    /// as [`assert_written_safe`] does.
+    #[test]
+    fn real_recap_sections_are_written_as_the_sanitizer_would_leave_them() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let corpus = root.join("../shared/corpus/recaps");
+        assert!(
+            corpus.is_dir(),
+            "the shared corpus is missing at {}",
+            corpus.display()
+        );
+        let mut checked = 0;
+        for dir in [corpus, root.join("recaps")] {
+            for entry in std::fs::read_dir(&dir).expect("reading the recaps") {
+                let text = std::fs::read_to_string(entry.expect("a recap").path())
+                    .expect("a readable recap");
+                for section in text.split("\n#") {
+                    if safe_markdown::covered(&note_events(section)) {
+                        assert_written_safe(section);
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "only {checked} sections without HTML");
     }
 
     #[test]
