@@ -44,6 +44,39 @@ fn nothing_from_a_recap_can_execute() {
 }
 
 #[test]
+fn markdown_links_keep_only_web_and_mail_targets() {
+    // Only Markdown, no raw HTML: notes like these are written without ammonia.
+    let source = "### Links - Oscar Opponent\n\n\
+        A [script](javascript:window.__recapPwned=true), [caps](JAVASCRIPT:x), \
+        <javascript:window.__recapPwned=true>, [data](data:text/html;base64,PHNjcmlwdD4=), \
+        ![image](javascript:x), [relative](/admin), [ref][evil], <ada@example.org> and \
+        [a fine one](https://ok.example \"say \\\" onmouseover=\\\"x\").\n\n\
+        ```\"><script>window.__recapPwned=true</script>\ncode\n```\n\n\
+        [evil]: vbscript:msgbox\n";
+    let bundle = compile_sources([("input.md", source)]).bundle;
+    let html = &bundle.talks[0].notes[0].html;
+    let targets: Vec<&str> = html
+        .split(" href=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').expect("a closed href")])
+        .collect();
+    assert_eq!(
+        targets,
+        ["mailto:ada@example.org", "https://ok.example"],
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("<a ").count(),
+        html.matches(r#" rel="noopener noreferrer nofollow">"#)
+            .count(),
+        "{html}"
+    );
+    for forbidden in ["<script", "\" onmouseover", "class="] {
+        assert!(!html.contains(forbidden), "{forbidden} in {html}");
+    }
+}
+
+#[test]
 fn shortcodes_never_leak_as_text() {
     let bundle = bundle_of("link-headings-with-tags");
     for talk in &bundle.talks {
