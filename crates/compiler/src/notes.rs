@@ -250,9 +250,9 @@ mod tests {
         );
     }
 
-    /// What `html` reads as, written again by the HTML parser ammonia uses, with nothing
-    /// removed (every element and attribute pulldown-cmark writes allowed, any URL kept), so
-    /// two writings of the same HTML compare equal.
+    /// What `html` reads as, written again by the HTML parser ammonia uses with nothing removed
+    /// (every element and attribute pulldown-cmark writes is allowed, and so are relative URLs
+    /// and the schemes a hostile link would use), so two writings of the same HTML compare equal.
     fn reserialized(html: &str) -> String {
         ammonia::Builder::empty()
             .add_tags([
