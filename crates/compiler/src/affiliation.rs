@@ -157,6 +157,15 @@ pub fn in_description(text: &str) -> Option<String> {
             return Some(company);
         }
     }
+    // `Ada (from Initech) showed`, `Ada (at Initech)`: an aside right after a name.
+    for i in 1..words.len().saturating_sub(1) {
+        if matches!(words[i], "(from" | "(at")
+            && capitalised(clean(words[i - 1]))
+            && let Some(company) = company_at(&words, i + 1)
+        {
+            return Some(company);
+        }
+    }
     // `founder of Acme`
     for i in 0..words.len().saturating_sub(2) {
         if role[i]
@@ -252,6 +261,11 @@ mod tests {
                 Some("Initech"),
             ),
             ("People at scale love caching.", None),
+            (
+                "Ada (from Initech Labs) showed how builds got faster.",
+                Some("Initech Labs"),
+            ),
+            ("Results (from the survey) were mixed.", None),
             (
                 "Ann Lee, former CTO at Initech, board member of Hooli",
                 None,

@@ -27,47 +27,110 @@ fn find_year(text: &str) -> Option<i32> {
         .find(|y| (1990..=2100).contains(y))
 }
 
+/// Phrases about the post that open its title, matched case-insensitively after a leading
+/// `My`/`Our` is dropped (`My notes from …`).
 const PREFIXES: &[&str] = &[
     "recap:",
     "recap of",
     "recap -",
     "notes from",
-    "my notes from",
     "notes on",
-    "my notes on",
     "takeaways from",
-    "my takeaways from",
     "report:",
     "report from",
+    "trip report:",
     "live blog:",
     "liveblogging",
     "highlights from",
     "impressions from",
     "a recap of",
-    "my thoughts on",
+    "thoughts on",
+    "lessons from",
+    "learnings from",
+    "what i learned at",
+    "what i learnt at",
+    "a look back at",
+    "looking back at",
 ];
+/// Phrases about the post that close its title; longer ones first.
 const SUFFIXES: &[&str] = &[
+    " - a recap",
+    " trip report",
+    " in review",
+    " wrap-up",
+    " wrap up",
     " recap",
     " notes",
     " takeaways",
     " report",
     " highlights",
     " impressions",
-    " - a recap",
+    " learnings",
     " retrospective",
 ];
+/// Separators between a conference name and a phrase about the post (`GothamGo: gophers in
+/// the big apple`, `Velocity 2019 - day one`).
+const SEPARATORS: &[&str] = &[": ", " | ", " — ", " – ", " - "];
 
 fn strip_post_words(title: &str) -> String {
-    let mut name = title.to_owned();
-    let lower = name.to_lowercase();
-    if let Some(prefix) = PREFIXES.iter().find(|p| lower.starts_with(*p)) {
-        name = name[prefix.len()..].trim_start().to_owned();
+    let mut name = title.trim();
+    for possessive in ["my ", "our "] {
+        if starts_with_ignoring_case(name, possessive) {
+            name = name[possessive.len()..].trim_start();
+        }
+    }
+    // `What I learnt at the harbour` names no conference after its phrase: it stays whole.
+    if let Some(prefix) = PREFIXES.iter().find(|p| starts_with_ignoring_case(name, p))
+        && !starts_lowercase(&name[prefix.len()..])
+    {
+        name = name[prefix.len()..].trim_start();
     }
     let lower = name.to_lowercase();
     if let Some(suffix) = SUFFIXES.iter().find(|s| lower.ends_with(*s)) {
-        name.truncate(name.len() - suffix.len());
+        name = &name[..name.len() - suffix.len()];
+    }
+    conference_part(name).to_owned()
+}
+
+/// The part of a title that names the conference when the rest is about the post: the side of
+/// a separator that holds the year, or the part before a lower-case phrase; `FOSDEM 2020, 20
+/// Years of FOSDEM` → `FOSDEM 2020`; `Go talks at FOSDEM 2014` → `FOSDEM 2014`.
+fn conference_part(name: &str) -> &str {
+    for separator in SEPARATORS {
+        if let Some((left, right)) = name.split_once(separator) {
+            match (find_year(left).is_some(), find_year(right).is_some()) {
+                (true, false) => return left,
+                (false, true) => return right,
+                (false, false) if starts_lowercase(right) => return left,
+                _ => {}
+            }
+        }
+    }
+    if let Some((left, right)) = name.split_once(", ")
+        && find_year(left).is_some()
+        && find_year(right).is_none()
+    {
+        return left;
+    }
+    // `Go talks at FOSDEM 2014`: a phrase (it has a lower-case word) before `at` a name.
+    if let Some((left, right)) = name.rsplit_once(" at ")
+        && find_year(right).is_some()
+        && !starts_lowercase(right)
+        && left.split_whitespace().skip(1).any(starts_lowercase)
+    {
+        return right;
     }
     name
+}
+
+fn starts_lowercase(text: &str) -> bool {
+    text.trim_start().starts_with(char::is_lowercase)
+}
+
+/// Whether `text` starts with `prefix` (lower-case ASCII), ignoring case.
+fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
 #[cfg(test)]
@@ -87,6 +150,40 @@ mod tests {
         assert_eq!(
             name_and_year("EuroRust 2024 Vienna recap", None),
             ("EuroRust 2024 Vienna".into(), Some(2024))
+        );
+        assert_eq!(
+            name_and_year("My Notes From DevFest Oslo 2016", None).0,
+            "DevFest Oslo 2016"
+        );
+        assert_eq!(
+            name_and_year("My KubeCon EU 2023 recap", None).0,
+            "KubeCon EU 2023"
+        );
+        assert_eq!(
+            name_and_year("GopherCon UK 2022: what I saw", None).0,
+            "GopherCon UK 2022"
+        );
+        assert_eq!(
+            name_and_year("RustLab: gophers and crabs", Some("2015-11-20")).0,
+            "RustLab 2015"
+        );
+        assert_eq!(
+            name_and_year("PyCon 2020, 20 years of PyCon", None).0,
+            "PyCon 2020"
+        );
+        assert_eq!(
+            name_and_year("Rust talks at FOSDEM 2014", None).0,
+            "FOSDEM 2014"
+        );
+        assert_eq!(
+            name_and_year("What I learnt at the harbour", Some("2021-05-01")).0,
+            "What I learnt at the harbour 2021",
+            "a title without a conference in it stays as it is"
+        );
+        assert_eq!(
+            name_and_year("DevOpsDays at Sea 2019", None).0,
+            "DevOpsDays at Sea 2019",
+            "`at` inside a name"
         );
     }
 }

@@ -438,7 +438,13 @@ fn classify(
         return Role::Day(day);
     }
     let link_text = heading.leading_link.as_ref().map(|l| l.text.as_str());
-    let parsed = heading::parse_with_style(&heading.text, link_text, style);
+    let mut parsed = heading::parse_with_style(&heading.text, link_text, style);
+    if !style.titles_first
+        && let Some(swapped) = speaker_first_heading(outline, heading, own_end)
+        && (parsed.speakers.is_empty() || !speaks_of(outline, heading, own_end, &parsed.speakers))
+    {
+        parsed = swapped;
+    }
     if marker.as_ref().is_some_and(Marker::makes_talk) {
         return Role::Talk(parsed, marker);
     }
@@ -476,6 +482,30 @@ fn classify(
         );
     }
     Role::Other
+}
+
+/// `Ada Lovelace: Engines` or `Ada Lovelace – Keynote` read speaker first, when the notes speak
+/// of the speaker as presenting (`Ada showed…`, `Lovelace, who…`): `Docker Swarm - Workshop`
+/// reads the same way.
+fn speaker_first_heading(
+    outline: &Outline,
+    heading: &Heading,
+    own_end: usize,
+) -> Option<TalkHeading> {
+    if heading.leading_link.is_some() {
+        return None;
+    }
+    let swapped = heading::speaker_first(&heading.text)?;
+    speaks_of(outline, heading, own_end, &swapped.speakers).then_some(swapped)
+}
+
+/// Whether the first paragraphs under a heading speak of `speakers` as presenting.
+fn speaks_of(outline: &Outline, heading: &Heading, own_end: usize, speakers: &[Person]) -> bool {
+    outline
+        .blocks_in(heading.range.end, own_end)
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .take(3)
+        .any(|b| prose::names_presenter(&b.text, speakers))
 }
 
 /// Headings of sections whose lists are never talks (books, links, resources).

@@ -79,13 +79,26 @@ pub fn grouping_kind(heading: &str) -> Option<String> {
 pub struct HeadingStyle {
     /// Most headings that end in parentheses hold a person there: `Title (Speaker)`.
     pub speakers_in_parentheses: bool,
+    /// Headings name their speakers after the title (`Title - Speaker`) more often than before
+    /// it (`Speaker: Title`), so a heading is never read the other way round.
+    pub titles_first: bool,
 }
 
 impl HeadingStyle {
     /// Learns the style from the plain text of every heading of a recap.
     pub fn learn<'a>(headings: impl IntoIterator<Item = &'a str>) -> HeadingStyle {
         let (mut company_votes, mut person_votes) = (0, 0);
+        let (mut title_first_votes, mut speaker_first_votes) = (0, 0);
         for heading in headings {
+            // Only headings that read one way only vote (`Ann Lee - Go Build Modes` reads both).
+            match (
+                by_separator(heading).is_some(),
+                speaker_first(heading).is_some(),
+            ) {
+                (true, false) => title_first_votes += 1,
+                (false, true) => speaker_first_votes += 1,
+                _ => {}
+            }
             let (before, Some(inner)) = people::split_trailing_parenthetical(heading) else {
                 continue;
             };
@@ -115,6 +128,7 @@ impl HeadingStyle {
         }
         HeadingStyle {
             speakers_in_parentheses: person_votes >= 2 && person_votes >= 2 * company_votes,
+            titles_first: title_first_votes > speaker_first_votes,
         }
     }
 }
@@ -158,6 +172,35 @@ pub fn parse_with_style(text: &str, link_text: Option<&str>, style: HeadingStyle
         }
     }
     finish(text, Vec::new(), kinds)
+}
+
+/// Reads a heading written speaker first: `Ada Lovelace: Engines`, `Ada Lovelace - Engines`,
+/// or `Ada Lovelace – Fireside chat` (a session kind and no title). `Service Mesh – Kilometer
+/// 30` reads this way too, and `Ann Lee - Go Build Modes` reads both ways, so a caller only
+/// takes this reading with more evidence: the recap's other headings, or the notes naming the
+/// speaker.
+pub fn speaker_first(text: &str) -> Option<TalkHeading> {
+    let text = strip_numbering(text.trim());
+    let mut kinds = Vec::new();
+    let text = strip_kind_prefix(text, &mut kinds);
+    let (names, rest) = [": ", " - ", " – ", " — ", " | "]
+        .iter()
+        .filter_map(|separator| text.split_once(separator))
+        .min_by_key(|(names, _)| names.len())?;
+    let speakers = people::parse_byline(names)?;
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return None;
+    }
+    if let Some(kind) = kind_phrase(rest) {
+        kinds.push(kind);
+        return Some(TalkHeading {
+            title: String::new(),
+            speakers,
+            kinds,
+        });
+    }
+    Some(finish(rest, speakers, kinds))
 }
 
 fn finish(title: &str, speakers: Vec<Person>, mut kinds: Vec<String>) -> TalkHeading {
@@ -541,5 +584,35 @@ mod tests {
             grouping_kind("Lightning talks").as_deref(),
             Some("Lightning Talk")
         );
+    }
+
+    #[test]
+    fn speaker_first_readings() {
+        let read = speaker_first("Ada Lovelace: Engines That Weave").unwrap();
+        assert_eq!(read.title, "Engines That Weave");
+        assert_eq!(speakers(&read), [("Ada Lovelace", None)]);
+        let read = speaker_first("Ada Lovelace (Initech) – Fireside chat").unwrap();
+        assert_eq!(read.title, "");
+        assert_eq!(read.kinds, ["Fireside chat"]);
+        assert_eq!(speakers(&read), [("Ada Lovelace", Some("Initech"))]);
+        assert_eq!(speaker_first("Why engines weave: a story"), None);
+        assert_eq!(speaker_first("Ada Lovelace"), None);
+    }
+
+    #[test]
+    fn a_recap_learns_which_side_its_speakers_are_on() {
+        let titles_first = [
+            "Engines at Scale - Ada Lovelace",
+            "Ann Lee - Go Build Modes",
+            "Weaving Patterns - Grace Hopper (Navy)",
+        ];
+        assert!(HeadingStyle::learn(titles_first).titles_first);
+        let speakers_first = [
+            "Ada Lovelace: how engines weave",
+            "Ann Lee - Go Build Modes",
+            "Engines at Scale - Grace Hopper",
+            "Grace Hopper - the first compiler",
+        ];
+        assert!(!HeadingStyle::learn(speakers_first).titles_first);
     }
 }

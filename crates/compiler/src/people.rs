@@ -113,6 +113,50 @@ const NOT_NAME_WORDS: &[&str] = &[
 /// [`NOT_NAME_WORDS`], looked up without a scan.
 static NOT_NAME_WORD_SET: text::WordSet = text::WordSet::new(NOT_NAME_WORDS);
 
+/// Words that end an organisation's name and never a person's (`Acme Corp`, `Quarry Labs`), so
+/// `Ada Lovelace, Acme Corp` is a person and her company, not two people.
+static ORGANISATION_ENDINGS: text::WordSet = text::WordSet::new(&[
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "corporation",
+    "ltd",
+    "ltd.",
+    "llc",
+    "gmbh",
+    "plc",
+    "labs",
+    "lab",
+    "technologies",
+    "technology",
+    "software",
+    "systems",
+    "solutions",
+    "consulting",
+    "consultancy",
+    "group",
+    "foundation",
+    "university",
+    "institute",
+    "studios",
+    "networks",
+    "partners",
+    "services",
+    "cloud",
+    "security",
+    "digital",
+    "analytics",
+    "ventures",
+    "industries",
+    "company",
+    "agency",
+    "bank",
+    "games",
+    "media",
+    "data",
+]);
+
 /// Whether `word` can be part of a person's name as a capitalised word (`Fong-Jones`, `J.`,
 /// `O'Neil`, `McNamara`). Acronyms and brand casing (`ING`, `VMWare`, `CircleCI`) are not names.
 pub fn is_name_word(word: &str) -> bool {
@@ -166,7 +210,11 @@ pub fn is_person_name(text: &str) -> bool {
         len += 1;
     }
     let words = &words[..len];
-    if len < 2 || !is_name_word(words[0]) || !is_name_word(words[len - 1]) {
+    if len < 2
+        || !is_name_word(words[0])
+        || !is_name_word(words[len - 1])
+        || ORGANISATION_ENDINGS.has_lowercase_of(words[len - 1])
+    {
         return false;
     }
     let mut capitalised = 0;
@@ -291,17 +339,19 @@ pub fn parse_person(item: &str) -> Option<Person> {
 /// Parses a whole byline (`by A (X), B (Y)`, `A and B`) when every item is a person.
 pub fn parse_byline(text: &str) -> Option<Vec<Person>> {
     let text = text.trim();
+    let one_presenter = names_one_presenter(text);
     let text = strip_by(text).unwrap_or(text);
     let items = split_list(text);
     if items.is_empty() {
         return None;
     }
-    // `Ada Lovelace, Analytical Engines`: a name and, after the comma, not a name but a company.
+    // `Ada Lovelace, Analytical Engines`: a name and, after the comma, not a name but a company
+    // (or anything after the comma when the label says there is one speaker).
     if let [name, company] = items.as_slice()
         && !text.contains(" and ")
         && !text.contains(" & ")
         && is_person_name(name)
-        && parse_person(company).is_none()
+        && (one_presenter || parse_person(company).is_none())
         && company
             .chars()
             .next()
@@ -328,6 +378,15 @@ pub fn parse_byline(text: &str) -> Option<Vec<Person>> {
         earlier.iter_mut().for_each(|p| p.company = company.clone());
     }
     (!people.is_empty()).then_some(people)
+}
+
+/// Whether a byline's label says it names one person: `Speaker: Ada Lovelace, Red Hat`.
+fn names_one_presenter(text: &str) -> bool {
+    let head: String = text.chars().take(10).collect::<String>().to_lowercase();
+    ["speaker", "presenter"].iter().any(|label| {
+        head.strip_prefix(label)
+            .is_some_and(|rest| rest.starts_with([':', ' ']))
+    })
 }
 
 /// `by Ada` / `By Ada` → `Ada`.
@@ -408,6 +467,9 @@ mod tests {
             "Rule them all",
             "ING Netherlands",
             "VMWare Tanzu",
+            "Acme Corp",
+            "Quarry Labs",
+            "Hazel Consulting",
         ] {
             assert!(!is_person_name(text), "{text}");
         }
@@ -463,6 +525,15 @@ mod tests {
             parse_byline("Ada Lovelace, Alan Turing").unwrap().len(),
             2,
             "two people stay two people"
+        );
+        assert_eq!(
+            parse_byline("Speaker: Ada Lovelace, Red Hat").unwrap(),
+            vec![person("Ada Lovelace", Some("Red Hat"))],
+            "one speaker, so the rest is her company"
+        );
+        assert_eq!(
+            parse_byline("Ada Lovelace, Acme Corp").unwrap(),
+            vec![person("Ada Lovelace", Some("Acme Corp"))]
         );
         assert_eq!(parse_byline("Bylines everywhere"), None);
         assert_eq!(parse_byline("Ada Lovelace, the Ocean"), None);

@@ -42,6 +42,40 @@ const PRESENTING_VERBS: &[&str] = &[
     "covers",
 ];
 
+/// Whether `word` (punctuation after it aside) says someone presented: `showed`, `talks`.
+pub fn is_presenting_verb(word: &str) -> bool {
+    PRESENTING_VERBS.contains(&word.trim_end_matches([',', '.']).to_lowercase().as_str())
+}
+
+/// Whether a paragraph speaks of one of `speakers` as a presenter: a word of the name followed
+/// by a presenting verb, a parenthesis, a comma or `'s` (`Ada showed…`, `Ada (Initech) …`,
+/// `Lovelace, who…`). A mere capitalised word (`Service meshes are…`) is not enough.
+pub fn names_presenter(paragraph: &str, speakers: &[Person]) -> bool {
+    let words: Vec<&str> = paragraph.split_whitespace().collect();
+    let name_words: Vec<&str> = speakers
+        .iter()
+        .flat_map(|speaker| {
+            let mut words = speaker.name.split_whitespace();
+            [words.next(), words.next_back()]
+        })
+        .flatten()
+        .filter(|word| word.chars().count() >= 3)
+        .collect();
+    words.iter().enumerate().any(|(i, word)| {
+        let marked = word
+            .strip_suffix(',')
+            .or_else(|| word.strip_suffix("'s"))
+            .or_else(|| word.strip_suffix("’s"));
+        if let Some(bare) = marked {
+            return name_words.contains(&bare);
+        }
+        name_words.contains(word)
+            && words.get(i + 1).is_some_and(|next| {
+                next.starts_with('(') || matches!(*next, "who" | "from") || is_presenting_verb(next)
+            })
+    })
+}
+
 /// Headings of sections that are about the post, not a talk, whatever their prose says.
 const NOT_TALK_SECTIONS: &[&str] = &[
     "introduction",
@@ -115,12 +149,12 @@ pub fn is_post_section(heading: &str) -> bool {
 /// The presenters a paragraph names as subjects of a presenting verb.
 pub fn presenters(paragraph: &str) -> Vec<Person> {
     let words: Vec<&str> = paragraph.split_whitespace().collect();
-    let is_verb = |i: usize| {
-        words.get(i).is_some_and(|w| {
-            PRESENTING_VERBS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str())
-        })
-    };
+    let is_verb = |i: usize| words.get(i).is_some_and(|w| is_presenting_verb(w));
     for start in 0..words.len() {
+        // `a maintainer at Red Hat, walked…`: capitalised words after `at` name a place.
+        if start > 0 && is_affiliation_word(words[start - 1]) {
+            continue;
+        }
         let mut people: Vec<Person> = Vec::new();
         let mut i = start;
         while let Some((person, next)) = name_at(&words, i) {
@@ -166,6 +200,11 @@ pub fn presenters(paragraph: &str) -> Vec<Person> {
         }
     }
     Vec::new()
+}
+
+/// Words after which capitalised words name an organisation or a place, not a presenter.
+fn is_affiliation_word(word: &str) -> bool {
+    matches!(word, "at" | "from" | "of" | "for" | "in" | "@")
 }
 
 /// `Ada Lovelace of Initech showed…` or `Ada Lovelace from Initech, on why…` opening a talk's
@@ -263,6 +302,32 @@ mod tests {
             names("Thanks to the speakers, Ada Lovelace for managing the video gear.").is_empty()
         );
         assert!(names("Members of the Go community presented a series of talks.").is_empty());
+        assert!(
+            names("Julia, a kernel maintainer at Red Hat, walked through the patches.").is_empty(),
+            "a company after `at` is not a presenter"
+        );
+    }
+
+    #[test]
+    fn notes_that_speak_of_a_presenter() {
+        let ada = [Person {
+            name: "Ada Lovelace".into(),
+            company: None,
+        }];
+        for paragraph in [
+            "Ada showed how the engine weaves.",
+            "Ada (Initech) opened with a story.",
+            "Lovelace, who built it, explained the cards.",
+            "The talk was Ada's best yet.",
+        ] {
+            assert!(names_presenter(paragraph, &ada), "{paragraph}");
+        }
+        for paragraph in [
+            "Ada is a name; engines are machines.",
+            "Thanks to the organisers for a great day.",
+        ] {
+            assert!(!names_presenter(paragraph, &ada), "{paragraph}");
+        }
     }
 
     #[test]

@@ -454,3 +454,93 @@ fn companies_are_one_facet_option_per_organisation() {
         ["Zero downtime deploys", "Queues at scale", "Edge caches"]
     );
 }
+
+/// A talk as a reader sees its heading: title, then each speaker with their company.
+type TalkRead<'a> = (Option<&'a str>, Vec<(&'a str, Option<&'a str>)>);
+
+/// Every talk's title and speakers, in order.
+fn talks_read(bundle: &Bundle) -> Vec<TalkRead<'_>> {
+    bundle
+        .talks
+        .iter()
+        .map(|talk| {
+            let speakers = talk
+                .speakers
+                .iter()
+                .map(|s| (s.name.as_str(), s.company.as_deref()))
+                .collect();
+            (talk.title.as_deref(), speakers)
+        })
+        .collect()
+}
+
+#[test]
+fn headings_written_speaker_first_are_read_when_the_notes_name_the_speaker() {
+    let source = "---\ntitle: \"My Harbourconf 2022 recap\"\n---\n\n\
+        ## Mara Quill: Compile Times Matter\n\n\
+        Mara (from Tidewater Labs) showed how the team halved its build times.\n\n\
+        ## Oskar Lund — Rust in the Harbour Kernel\n\n\
+        Oskar, a maintainer at Red Anchor, walked through the patches.\n";
+    let bundle = compile_sources([("input.md", source)]).bundle;
+    assert_eq!(bundle.conferences[0].name, "Harbourconf 2022");
+    assert_eq!(
+        talks_read(&bundle),
+        [
+            (
+                Some("Compile Times Matter"),
+                vec![("Mara Quill", Some("Tidewater Labs"))]
+            ),
+            (
+                Some("Rust in the Harbour Kernel"),
+                vec![("Oskar Lund", Some("Red Anchor"))]
+            ),
+        ],
+        "a company after `at` is never taken for the presenter"
+    );
+}
+
+#[test]
+fn a_recap_written_title_first_is_never_read_speaker_first() {
+    // Both headings could be read `Speaker - Title`; the recap's unambiguous headings put the
+    // speaker last, and the notes speak of `Pier` as a presenter only by chance.
+    let source = "## Talks\n\n\
+        ### Building Quays with Go - Ada Lovelace (Initech)\n\nNotes.\n\n\
+        ### Harbour Pier – Kilometer 30 of a Long Migration - Grace Hopper\n\n\
+        Pier, who knows.\n\n\
+        ### Tidal Caches - Alan Turing\n\nMore notes.\n";
+    let bundle = compile_sources([("input.md", source)]).bundle;
+    let titles: Vec<_> = bundle
+        .talks
+        .iter()
+        .filter_map(|t| t.title.as_deref())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Building Quays with Go",
+            "Harbour Pier – Kilometer 30 of a Long Migration",
+            "Tidal Caches"
+        ]
+    );
+}
+
+#[test]
+fn a_byline_label_for_one_speaker_keeps_the_company_with_the_speaker() {
+    let source = "## Harbour Days\n\n\
+        ### Keynote: Tides of Change\n\n**Speaker:** Alice Smith, Red Anchor\n\nNotes.\n\n\
+        ### Quiet Queues\n\n**Speakers:** Bo Ray, Cy Dot\n\nMore notes.\n";
+    let bundle = compile_sources([("input.md", source)]).bundle;
+    assert_eq!(
+        talks_read(&bundle),
+        [
+            (
+                Some("Tides of Change"),
+                vec![("Alice Smith", Some("Red Anchor"))]
+            ),
+            (
+                Some("Quiet Queues"),
+                vec![("Bo Ray", None), ("Cy Dot", None)]
+            ),
+        ]
+    );
+}

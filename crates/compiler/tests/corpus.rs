@@ -225,3 +225,30 @@ fn the_whole_corpus_scores_above_the_floors() {
         );
     }
 }
+
+/// Post titles wrap the conference in words about the post (`My notes from …`, `…: what I
+/// saw`, `… talks at …`); each recap on its own must name the conference its reader sees. The
+/// year may come from the post's date when its title has none.
+#[test]
+fn every_recap_names_its_conference() {
+    let dir = corpus();
+    let mut wrong = Vec::new();
+    for entry in std::fs::read_dir(dir.join("recaps")).unwrap() {
+        let path = entry.unwrap().path();
+        let compilation = recap_compiler::compile(std::slice::from_ref(&path)).unwrap();
+        let annotations = load_annotations(&dir.join("expected"), &compilation.bundle).unwrap();
+        let [(file, annotation)] = annotations.as_slice() else {
+            panic!("{} has one annotation", path.display());
+        };
+        let expected = annotation.conference.as_deref().expect("annotated");
+        let conference = &compilation.bundle.conferences[0];
+        let with_year = conference.year.map(|year| format!("{expected} {year}"));
+        if conference.name != expected && Some(&conference.name) != with_year.as_ref() {
+            wrong.push(format!(
+                "{file}: {:?}, expected {expected:?}",
+                conference.name
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
