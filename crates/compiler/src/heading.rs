@@ -211,12 +211,29 @@ fn finish(title: &str, speakers: Vec<Person>, mut kinds: Vec<String>) -> TalkHea
         kinds.push(kind);
         title = before;
     }
-    let title = strip_quotes(title.trim_end_matches([':', ',', '-', '–', '—']).trim());
+    let title = strip_pictographs(title);
+    let mut title = strip_quotes(title.trim_end_matches([':', ',', '-', '–', '—']).trim());
+    // `Keynote by Ada Lovelace`: a session kind, not a title.
+    if !speakers.is_empty()
+        && let Some(kind) = kind_phrase(title)
+    {
+        kinds.push(kind);
+        title = "";
+    }
     TalkHeading {
         title: title.to_owned(),
         speakers,
         kinds,
     }
+}
+
+/// Drops emoji and other pictographs that decorate a title (`🚀 Reactive Streams ✨`).
+fn strip_pictographs(text: &str) -> &str {
+    let decoration = |c: char| {
+        c.is_whitespace()
+            || matches!(c as u32, 0x2190..=0x2BFF | 0x1F000..=0x1FAFF | 0xFE0F | 0x200D)
+    };
+    text.trim_matches(decoration)
 }
 
 /// `Title - Speaker`: the rightmost separator whose right side is a byline.
@@ -380,15 +397,40 @@ fn strip_numbering(text: &str) -> &str {
     text
 }
 
-/// `Keynote: Title` → `Title`, recording `Keynote`.
+/// `Keynote: Title` → `Title`, recording `Keynote`; `Talk: Title` → `Title`; and a room in
+/// front of a title (`Room A – Title`, `Hall 2 | Title`) goes too.
 fn strip_kind_prefix<'a>(text: &'a str, kinds: &mut Vec<String>) -> &'a str {
-    if let Some((prefix, rest)) = text.split_once(':')
-        && let Some(kind) = kind_phrase(prefix)
-    {
-        kinds.push(kind);
-        return rest.trim_start();
+    if let Some((prefix, rest)) = text.split_once(':') {
+        if let Some(kind) = kind_phrase(prefix) {
+            kinds.push(kind);
+            return rest.trim_start();
+        }
+        if ["talk", "session", "presentation"]
+            .iter()
+            .any(|generic| prefix.trim().eq_ignore_ascii_case(generic))
+        {
+            return rest.trim_start();
+        }
+    }
+    for separator in [" – ", " - ", " — ", " | "] {
+        if let Some((room, rest)) = text.split_once(separator)
+            && is_room(room)
+        {
+            return rest.trim_start();
+        }
     }
     text
+}
+
+/// `Room A`, `Hall 2`, `Main Stage`, `Track 3`: where a session took place.
+fn is_room(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() <= 3
+        && words.iter().any(|word| {
+            ["room", "hall", "stage", "track", "auditorium"]
+                .iter()
+                .any(|place| word.eq_ignore_ascii_case(place))
+        })
 }
 
 fn strip_quotes(text: &str) -> &str {

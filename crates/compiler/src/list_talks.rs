@@ -41,9 +41,14 @@ fn learn_orientation(items: &[&ListItem]) -> Orientation {
     let (mut speaker_first_votes, mut title_first_votes) = (0, 0);
     for item in items {
         if let Some((left, right)) = item.text.split_once(" - ") {
+            // `Title (Speaker, Company) - note` puts the speakers after the title.
+            let title_then_people = || {
+                split_after_parentheses(&item.text)
+                    .is_some_and(|(talk, _)| !heading::parse(talk, None).speakers.is_empty())
+            };
             match (
                 people::parse_byline(left).is_some(),
-                people::parse_byline(right).is_some(),
+                people::parse_byline(right).is_some() || title_then_people(),
             ) {
                 (true, false) => speaker_first_votes += 1,
                 (false, true) => title_first_votes += 1,
@@ -86,6 +91,7 @@ fn parse_item_oriented(
     }
     // `Speaker - Title` (the title may hold a colon)
     if let Some((speakers, title)) = speaker_first(text)
+        && orientation != Orientation::TitleFirst
         && (orientation == Orientation::SpeakerFirst || people::parse_byline(title).is_none())
     {
         return Some(ListTalk {
@@ -106,7 +112,12 @@ fn parse_item_oriented(
             description: note.to_owned(),
         });
     }
-    // `Title - Speaker`, `Title by Speaker`, `Title (Speaker, Speaker): [Slides](…)`
+    // `Title - Speaker`, `Title by Speaker`, `Title (Speaker, Speaker): [Slides](…)`,
+    // `Title (Speaker, Company) - what it was about`
+    let (head, note) = match split_after_parentheses(head) {
+        Some((talk, description)) if note.is_empty() => (talk, description),
+        _ => (head, note),
+    };
     let parsed = heading::parse_with_style(head, None, style);
     (!parsed.speakers.is_empty() && !parsed.title.is_empty()).then(|| ListTalk {
         title: Some(parsed.title),
@@ -152,6 +163,20 @@ fn split_description(text: &str) -> (&str, &str) {
         }
     }
     (text.trim().trim_end_matches(['-', '–', '—']).trim(), "")
+}
+
+/// `Title (Speaker) - note` → `("Title (Speaker)", "note")`: a dash right after parentheses.
+fn split_after_parentheses(text: &str) -> Option<(&str, &str)> {
+    [") - ", ") – ", ") — "]
+        .iter()
+        .filter_map(|separator| text.find(separator))
+        .min()
+        .map(|at| {
+            (
+                text[..=at].trim(),
+                text[at + 4..].trim_start_matches([' ', '–', '—', '-']),
+            )
+        })
 }
 
 /// Splits at the first `:` outside parentheses.

@@ -306,6 +306,11 @@ pub fn parse_person(item: &str) -> Option<Person> {
         });
     }
     if let Some(company) = company {
+        // `Serverless Java (Una Vale, Oracle)`: the parentheses hold a person, so what stands
+        // before them is a title, not a name.
+        if company.contains([',', '&']) && parse_byline(company).is_some() {
+            return None;
+        }
         // Keep a company's own final period (`Systems ltd.`); it is not sentence punctuation here.
         let company = tidy(company.trim().trim_end_matches([',', ';']));
         return is_person_name(name).then(|| Person {
@@ -341,6 +346,18 @@ pub fn parse_byline(text: &str) -> Option<Vec<Person>> {
     let text = text.trim();
     let one_presenter = names_one_presenter(text);
     let text = strip_by(text).unwrap_or(text);
+    // `Ada Lovelace and Alan Turing, both from Initech`: one company for everyone.
+    if let Some((names, company)) = [", both from ", ", both at ", ", all from ", ", all at "]
+        .iter()
+        .find_map(|joiner| text.split_once(joiner))
+    {
+        let mut people = parse_byline(names)?;
+        let company = company_name(company)?;
+        people
+            .iter_mut()
+            .for_each(|person| person.company = Some(company.clone()));
+        return Some(people);
+    }
     let items = split_list(text);
     if items.is_empty() {
         return None;
@@ -351,6 +368,7 @@ pub fn parse_byline(text: &str) -> Option<Vec<Person>> {
         && !text.contains(" and ")
         && !text.contains(" & ")
         && is_person_name(name)
+        && !ORGANISATION_ENDINGS.has_lowercase_of(company)
         && (one_presenter || parse_person(company).is_none())
         && company
             .chars()
@@ -534,6 +552,22 @@ mod tests {
         assert_eq!(
             parse_byline("Ada Lovelace, Acme Corp").unwrap(),
             vec![person("Ada Lovelace", Some("Acme Corp"))]
+        );
+        assert_eq!(
+            parse_byline("Speakers: Ada Lovelace and Alan Turing, both from Initech").unwrap(),
+            vec![
+                person("Ada Lovelace", Some("Initech")),
+                person("Alan Turing", Some("Initech"))
+            ]
+        );
+        assert_eq!(
+            parse_person("Serverless Java (Ada Lovelace, Initech)"),
+            None,
+            "a person in the parentheses makes what is before them a title"
+        );
+        assert_eq!(
+            parse_byline("Grace Hopper (Red Hat, Inc.)").unwrap(),
+            vec![person("Grace Hopper", Some("Red Hat, Inc."))]
         );
         assert_eq!(parse_byline("Bylines everywhere"), None);
         assert_eq!(parse_byline("Ada Lovelace, the Ocean"), None);

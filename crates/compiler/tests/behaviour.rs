@@ -544,3 +544,46 @@ fn a_byline_label_for_one_speaker_keeps_the_company_with_the_speaker() {
         ]
     );
 }
+
+#[test]
+fn schedule_decorations_are_not_part_of_titles_or_names() {
+    let source = "---\ntitle: \"Harbourconf 2021 – Day 1\"\n---\n\n\
+        ## Saturday\n\n\
+        ### 🚀 Tidal Streams in Practice - Tom Baker\n\nNotes.\n\n\
+        ### 10:30 – Room A – Serverless Quays (Una Vale, Initech)\n\nNotes.\n\n\
+        ### Keynote by Jane Doe\n\nJane talked about calm seas.\n\n\
+        ### Talk: Capacity Without Tears\n\n\
+        Speakers: Wendy Moss and Xavier Ng, both from Hooli\n\nNotes.\n\n\
+        ## Sunday\n\n\
+        1. **Harbour.js Internals** (Ravi Shah, Globex) - event loop deep dive\n\
+        2. **Accessible Buoys** (Nina Holt) - ARIA done right\n\
+        3. **Testing at Sea** (Omar Aziz, Vandelay) - observability\n";
+    let bundle = compile_sources([("input.md", source)]).bundle;
+    assert_eq!(bundle.conferences[0].name, "Harbourconf 2021");
+    assert_eq!(
+        talks_read(&bundle),
+        [
+            (Some("Tidal Streams in Practice"), vec![("Tom Baker", None)]),
+            (
+                Some("Serverless Quays"),
+                vec![("Una Vale", Some("Initech"))]
+            ),
+            (None, vec![("Jane Doe", None)]),
+            (
+                Some("Capacity Without Tears"),
+                vec![("Wendy Moss", Some("Hooli")), ("Xavier Ng", Some("Hooli"))]
+            ),
+            (
+                Some("Harbour.js Internals"),
+                vec![("Ravi Shah", Some("Globex"))]
+            ),
+            (Some("Accessible Buoys"), vec![("Nina Holt", None)]),
+            (
+                Some("Testing at Sea"),
+                vec![("Omar Aziz", Some("Vandelay"))]
+            ),
+        ]
+    );
+    let keynote = &bundle.talks[2];
+    assert_eq!(bundle.track(&keynote.tracks[0]).unwrap().label, "Keynote");
+}
