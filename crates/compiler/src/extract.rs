@@ -195,8 +195,8 @@ pub fn extract(
         hints: hints.clone(),
     };
     let mut current_day: Option<String> = None;
-    // Enclosing non-talk headings: (level, session kind they stand for).
-    let mut groupings: Vec<(u8, Option<String>)> = Vec::new();
+    // Enclosing non-talk headings, with the session kind or topic they stand for.
+    let mut groupings: Vec<Grouping> = Vec::new();
     let list_context = ListContext {
         body: &body,
         lines: &lines,
@@ -211,10 +211,10 @@ pub fn extract(
         .map_or(body.len(), |h| h.range.start);
     recap
         .talks
-        .extend(list_context.talks_in(0, first_heading, None, None, "", diagnostics));
+        .extend(list_context.talks_in(0, first_heading, None, Vec::new(), "", diagnostics));
 
     for (i, (heading, role)) in outline.headings.iter().zip(&roles).enumerate() {
-        groupings.retain(|(level, _)| *level < heading.level);
+        groupings.retain(|grouping| grouping.level < heading.level);
         let own_end = outline
             .headings
             .get(i + 1)
@@ -243,7 +243,7 @@ pub fn extract(
                 let date = day_date(&hints, &label, &heading.text, marker, year);
                 recap.add_day(&label, date);
                 current_day = Some(label);
-                groupings.push((heading.level, heading::grouping_kind(&heading.text)));
+                groupings.push(Grouping::of_kind(heading));
                 recap.talks.extend(list_context.talks_under(
                     heading,
                     own_end,
@@ -252,9 +252,13 @@ pub fn extract(
                     diagnostics,
                 ));
             }
-            Role::Skipped => groupings.push((heading.level, None)),
+            Role::Skipped => groupings.push(Grouping {
+                level: heading.level,
+                kind: None,
+                topic: None,
+            }),
             Role::Other => {
-                groupings.push((heading.level, heading::grouping_kind(&heading.text)));
+                groupings.push(Grouping::of(heading, &recap.conference_name));
                 let list_talks = list_context.talks_under(
                     heading,
                     own_end,
@@ -285,7 +289,6 @@ pub fn extract(
             Role::Talk(parsed, marker) => {
                 resolver.talk_seen();
                 let section_end = talk_section_end(&outline.headings, &roles, i, body.len());
-                let kind = innermost_kind(&groupings);
                 let line = line_of(heading.range.start);
                 let mut talk = build_talk(
                     &body,
@@ -293,7 +296,7 @@ pub fn extract(
                     heading,
                     parsed,
                     section_end,
-                    kind,
+                    &groupings,
                     current_day.clone(),
                     line,
                 );
@@ -359,8 +362,45 @@ impl ExtractedRecap {
     }
 }
 
-fn innermost_kind(groupings: &[(u8, Option<String>)]) -> Option<String> {
-    groupings.iter().rev().find_map(|(_, kind)| kind.clone())
+/// A heading that encloses talks without being one.
+struct Grouping {
+    level: u8,
+    /// The session kind it stands for: `Keynotes` → `Keynote`.
+    kind: Option<String>,
+    /// The topic it stands for: `## Networking` → `Networking` (see [`heading::grouping_topic`]).
+    topic: Option<String>,
+}
+
+impl Grouping {
+    /// A grouping that can stand for a session kind only (a day heading).
+    fn of_kind(heading: &Heading) -> Grouping {
+        Grouping {
+            level: heading.level,
+            kind: heading::grouping_kind(&heading.text),
+            topic: None,
+        }
+    }
+
+    /// Any other grouping; a post's title (a level-1 heading) is no topic.
+    fn of(heading: &Heading, conference_name: &str) -> Grouping {
+        let kind = heading::grouping_kind(&heading.text);
+        let topic = (kind.is_none() && heading.level > 1)
+            .then(|| heading::grouping_topic(&heading.text, conference_name))
+            .flatten();
+        Grouping {
+            level: heading.level,
+            kind,
+            topic,
+        }
+    }
+}
+
+fn innermost_kind(groupings: &[Grouping]) -> Option<String> {
+    groupings.iter().rev().find_map(|g| g.kind.clone())
+}
+
+fn innermost_topic(groupings: &[Grouping]) -> Option<String> {
+    groupings.iter().rev().find_map(|g| g.topic.clone())
 }
 
 /// The date of a day: an author hint naming the label or the heading, else the heading's own
@@ -456,7 +496,8 @@ fn classify(
     if parsed.title.is_empty() && parsed.speakers.is_empty() {
         return Role::Other;
     }
-    let has_byline = meta.byline.is_some() && parsed.speakers.is_empty();
+    let has_byline =
+        (meta.byline.is_some() || meta.prose_byline.is_some()) && parsed.speakers.is_empty();
     if !parsed.speakers.is_empty()
         || meta.tags.is_some()
         || has_byline
@@ -538,15 +579,18 @@ impl ListContext<'_> {
         heading: &Heading,
         own_end: usize,
         day: &Option<String>,
-        groupings: &[(u8, Option<String>)],
+        groupings: &[Grouping],
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Vec<ExtractedTalk> {
-        let kind = innermost_kind(groupings);
+        let tracks = innermost_kind(groupings)
+            .into_iter()
+            .chain(innermost_topic(groupings))
+            .collect();
         self.talks_in(
             heading.range.end,
             own_end,
             day.clone(),
-            kind,
+            tracks,
             &heading.text,
             diagnostics,
         )
@@ -558,7 +602,7 @@ impl ListContext<'_> {
         from: usize,
         to: usize,
         day: Option<String>,
-        kind: Option<String>,
+        tracks: Vec<String>,
         section: &str,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Vec<ExtractedTalk> {
@@ -598,7 +642,7 @@ impl ListContext<'_> {
                 talks.push(ExtractedTalk {
                     title: talk.title,
                     speakers: talk.speakers,
-                    tracks: kind.iter().cloned().collect(),
+                    tracks: tracks.clone(),
                     day: day.clone(),
                     links,
                     summary: notes::summary([talk.description.as_str()], SUMMARY_CHARS),
@@ -653,13 +697,19 @@ fn is_talk_paragraph(block: &Block, style: heading::HeadingStyle) -> bool {
 /// `_By Ada & Charles_`), in either order.
 #[derive(Debug, Default)]
 struct LeadingMeta<'a> {
-    tags: Option<&'a Block>,
+    /// The tag line and its tags.
+    tags: Option<(&'a Block, Vec<String>)>,
     byline: Option<(&'a Block, Vec<Person>)>,
+    /// Speakers named by the first sentence of the notes (`Presented by Ada. She showed…`),
+    /// which stays in the notes.
+    prose_byline: Option<Vec<Person>>,
 }
 
 impl LeadingMeta<'_> {
     fn contains(&self, block: &Block) -> bool {
-        self.tags.is_some_and(|t| t.range == block.range)
+        self.tags
+            .as_ref()
+            .is_some_and(|(t, _)| t.range == block.range)
             || self
                 .byline
                 .as_ref()
@@ -678,11 +728,25 @@ fn leading_meta(outline: &Outline, from: usize, to: usize) -> LeadingMeta<'_> {
             break;
         }
         if block.all_emphasis && block.text.starts_with('#') && meta.tags.is_none() {
-            meta.tags = Some(block);
+            meta.tags = Some((block, split_tags(&block.text)));
             continue;
         }
-        let is_byline_shaped =
-            block.all_emphasis || block.all_strong || people::strip_by(&block.text).is_some();
+        if let Some(tags) = labelled_tags(&block.text).filter(|_| meta.tags.is_none()) {
+            meta.tags = Some((block, tags));
+            continue;
+        }
+        let labelled = people::strip_by(&block.text).is_some();
+        // `Presented by Ada Lovelace from Initech. She showed…`
+        if labelled
+            && !block.all_emphasis
+            && !block.all_strong
+            && meta.byline.is_none()
+            && let Some((sentence, _)) = split_first_sentence(&block.text)
+        {
+            meta.prose_byline = people::parse_byline(sentence);
+            break;
+        }
+        let is_byline_shaped = block.all_emphasis || block.all_strong || labelled;
         // Only a byline-shaped block is read as one (most first paragraphs are long prose).
         match (is_byline_shaped && meta.byline.is_none())
             .then(|| people::parse_byline(&block.text))
@@ -726,6 +790,34 @@ pub fn split_tags(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Splits a paragraph after its first sentence, when more follows: `("By Ada.", "She showed…")`.
+/// A period after a single letter is an initial (`J. R. Hacker`), not a sentence's end.
+fn split_first_sentence(text: &str) -> Option<(&str, &str)> {
+    text.match_indices(". ").find_map(|(at, _)| {
+        let word = text[..at].rsplit(' ').next().unwrap_or_default();
+        let rest = text[at + 2..].trim();
+        (word.chars().count() > 1 && !rest.is_empty()).then(|| (&text[..=at], rest))
+    })
+}
+
+/// `Track: Security, Zero Trust`, `Tags: #Go; #Tooling`: a labelled line of tracks.
+fn labelled_tags(text: &str) -> Option<Vec<String>> {
+    let (label, rest) = text.split_once(':')?;
+    let label = label.trim().to_lowercase();
+    if !matches!(
+        label.as_str(),
+        "track" | "tracks" | "tag" | "tags" | "topic" | "topics" | "category" | "categories"
+    ) {
+        return None;
+    }
+    let tags: Vec<String> = rest
+        .split([',', ';', '|'])
+        .map(|tag| tag.trim().trim_start_matches('#').trim().to_owned())
+        .filter(|tag| !tag.is_empty())
+        .collect();
+    (!tags.is_empty() && tags.iter().all(|tag| tag.split_whitespace().count() <= 5)).then_some(tags)
+}
+
 #[allow(clippy::too_many_arguments)]
 fn build_talk(
     body: &str,
@@ -733,12 +825,11 @@ fn build_talk(
     heading: &Heading,
     parsed: &TalkHeading,
     section_end: usize,
-    grouping_kind: Option<String>,
+    groupings: &[Grouping],
     day: Option<String>,
     line: u32,
 ) -> ExtractedTalk {
     let meta = leading_meta(outline, heading.range.end, section_end);
-    let tags = meta.tags;
     let blocks: Vec<&Block> = outline
         .blocks_in(heading.range.end, section_end)
         .filter(|b| !meta.contains(b))
@@ -752,7 +843,7 @@ fn build_talk(
     };
     parsed.kinds.iter().cloned().for_each(&mut add_track);
     // The section's kind, unless the talk names a more precise one (`Opening Keynote`).
-    if let Some(kind) = grouping_kind
+    if let Some(kind) = innermost_kind(groupings)
         && !parsed
             .kinds
             .iter()
@@ -760,8 +851,11 @@ fn build_talk(
     {
         add_track(kind);
     }
-    if let Some(tags) = tags {
-        split_tags(&tags.text).into_iter().for_each(&mut add_track);
+    if let Some(topic) = innermost_topic(groupings) {
+        add_track(topic);
+    }
+    if let Some((_, tags)) = &meta.tags {
+        tags.iter().cloned().for_each(&mut add_track);
     }
     if let Some(room) = blocks
         .iter()
@@ -789,7 +883,11 @@ fn build_talk(
 
     let mut speakers = parsed.speakers.clone();
     if speakers.is_empty()
-        && let Some((_, byline)) = &meta.byline
+        && let Some(byline) = meta
+            .byline
+            .as_ref()
+            .map(|(_, b)| b)
+            .or(meta.prose_byline.as_ref())
     {
         speakers = byline.clone();
     }
@@ -799,6 +897,9 @@ fn build_talk(
     if let Some(paragraph) = first_paragraph {
         if speakers.is_empty() {
             speakers.extend(prose::presenter_opening(&paragraph.text));
+        }
+        if speakers.is_empty() {
+            speakers = prose::panelists(&paragraph.text);
         } else if speakers.iter().all(|s| s.company.is_none())
             && let Some(company) = affiliation::in_description(&paragraph.text)
         {
@@ -810,9 +911,10 @@ fn build_talk(
 
     let mut notes_markdown = String::new();
     let mut cursor = heading.range.end;
-    let mut meta_ranges: Vec<std::ops::Range<usize>> = tags
+    let mut meta_ranges: Vec<std::ops::Range<usize>> = meta
+        .tags
         .iter()
-        .map(|b| b.range.clone())
+        .map(|(b, _)| b.range.clone())
         .chain(meta.byline.iter().map(|(b, _)| b.range.clone()))
         .collect();
     meta_ranges.sort_by_key(|r| r.start);

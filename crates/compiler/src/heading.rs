@@ -74,6 +74,120 @@ pub fn grouping_kind(heading: &str) -> Option<String> {
     (found.len() == 1).then(|| found[0].to_owned())
 }
 
+/// Words of a grouping heading that name no topic: `My favourite talks`, `Morning sessions`,
+/// `Other highlights`.
+const GENERIC_GROUPING_WORDS: &[&str] = &[
+    "talks",
+    "talk",
+    "sessions",
+    "session",
+    "presentations",
+    "presentation",
+    "notes",
+    "highlights",
+    "favourite",
+    "favorite",
+    "favourites",
+    "favorites",
+    "my",
+    "our",
+    "the",
+    "most",
+    "best",
+    "inspiring",
+    "interesting",
+    "other",
+    "some",
+    "more",
+    "a",
+    "few",
+    "top",
+    "selected",
+    "remaining",
+    "rest",
+    "of",
+    "conference",
+    "main",
+    "morning",
+    "afternoon",
+    "evening",
+    "lunch",
+    "before",
+    "after",
+    "first",
+    "second",
+    "third",
+    "last",
+    "day",
+    "days",
+    "part",
+    "general",
+    "misc",
+    "miscellaneous",
+    "various",
+    "what",
+    "i",
+    "saw",
+    "attended",
+    "watched",
+    "track",
+    "tracks",
+    "agenda",
+    "schedule",
+    "program",
+    "programme",
+    "and",
+    "in",
+    "at",
+    "on",
+    "presentation",
+    "content",
+    "summaries",
+    "summary",
+];
+
+/// The topic a grouping heading stands for, which its talks take as a track (`## Networking`,
+/// `## Security track` → `Security`): not a post section (`Introduction`), not a generic
+/// grouping (`Most inspiring talks`), not the conference itself, and not a date or a number.
+pub fn grouping_topic(heading: &str, conference_name: &str) -> Option<String> {
+    let text = heading.trim().trim_end_matches(':').trim();
+    if text.is_empty()
+        || text
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '?' | '!' | ':'))
+        || text.split_whitespace().count() > 4
+        || crate::prose::is_post_section(text)
+    {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let conference_word = conference_name
+        .split_whitespace()
+        .next()
+        .map(str::to_lowercase);
+    if conference_word.is_some_and(|word| lower.split_whitespace().any(|w| w == word)) {
+        return None;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let generic = |word: &&str| GENERIC_GROUPING_WORDS.contains(&word.to_lowercase().as_str());
+    if words.iter().all(generic) {
+        return None;
+    }
+    // `Security track`, `Kubernetes talks`: the topic without the word for sessions.
+    let end = words.len()
+        - words
+            .iter()
+            .rev()
+            .take_while(|word| {
+                matches!(
+                    word.to_lowercase().as_str(),
+                    "track" | "talks" | "sessions" | "devroom"
+                )
+            })
+            .count();
+    Some(words[..end].join(" "))
+}
+
 /// How a recap writes its talk headings, learnt from all of them: recaps keep one style.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct HeadingStyle {
@@ -626,6 +740,30 @@ mod tests {
             grouping_kind("Lightning talks").as_deref(),
             Some("Lightning Talk")
         );
+    }
+
+    #[test]
+    fn grouping_topics() {
+        let topic = |heading| grouping_topic(heading, "Harbourconf 2022");
+        assert_eq!(topic("Networking").as_deref(), Some("Networking"));
+        assert_eq!(topic("Security track").as_deref(), Some("Security"));
+        assert_eq!(
+            topic("Platform Engineering talks").as_deref(),
+            Some("Platform Engineering")
+        );
+        for heading in [
+            "Talks",
+            "Most inspiring talks",
+            "Other highlights",
+            "Morning sessions",
+            "Introduction",
+            "Harbourconf recap",
+            "Part 2",
+            "What did I learn?",
+            "The talks I liked best of the whole conference",
+        ] {
+            assert_eq!(topic(heading), None, "{heading}");
+        }
     }
 
     #[test]

@@ -76,6 +76,41 @@ pub fn names_presenter(paragraph: &str, speakers: &[Person]) -> bool {
     })
 }
 
+/// The people a panel or conversation is held with: `A lively discussion with Ada Lovelace
+/// (Initech) and Alan Turing, moderated by …` → Ada and Alan (not the moderator).
+pub fn panelists(paragraph: &str) -> Vec<Person> {
+    const CONVERSATIONS: &[&str] = &[
+        "discussion",
+        "conversation",
+        "chat",
+        "panel",
+        "interview",
+        "debate",
+        "q&a",
+    ];
+    let lower = paragraph.to_lowercase();
+    lower
+        .match_indices(" with ")
+        .filter(|(at, _)| {
+            lower[..*at]
+                .split_whitespace()
+                .rev()
+                .take(2)
+                .any(|word| CONVERSATIONS.contains(&word))
+        })
+        .find_map(|(at, with)| {
+            let clause = &paragraph[at + with.len()..];
+            let end = [", moderated", " moderated", ". ", ";"]
+                .iter()
+                .filter_map(|stop| clause.find(stop))
+                .min()
+                .unwrap_or(clause.len());
+            people::parse_byline(clause[..end].trim_end_matches(['.', ',']))
+                .filter(|people| people.len() >= 2 || people.iter().all(|p| p.company.is_some()))
+        })
+        .unwrap_or_default()
+}
+
 /// Headings of sections that are about the post, not a talk, whatever their prose says.
 const NOT_TALK_SECTIONS: &[&str] = &[
     "introduction",
@@ -328,6 +363,23 @@ mod tests {
         ] {
             assert!(!names_presenter(paragraph, &ada), "{paragraph}");
         }
+    }
+
+    #[test]
+    fn panelists_of_a_discussion() {
+        assert_eq!(
+            panelists(
+                "A lively discussion with Ada Lovelace (Initech) and Alan Turing (Hooli), moderated by Grace Hopper."
+            )
+            .into_iter()
+            .map(|p| (p.name, p.company))
+            .collect::<Vec<_>>(),
+            [
+                ("Ada Lovelace".into(), Some("Initech".into())),
+                ("Alan Turing".into(), Some("Hooli".into()))
+            ]
+        );
+        assert!(panelists("We had lunch with Ada Lovelace and Alan Turing.").is_empty());
     }
 
     #[test]

@@ -587,3 +587,74 @@ fn schedule_decorations_are_not_part_of_titles_or_names() {
     let keynote = &bundle.talks[2];
     assert_eq!(bundle.track(&keynote.tracks[0]).unwrap().label, "Keynote");
 }
+
+#[test]
+fn topic_headings_labelled_tag_lines_and_prose_bylines_give_tracks_and_speakers() {
+    let source = "---\ntitle: \"Highlights from Harbourconf 2022\"\n---\n\n\
+        # Harbourconf\n\n\
+        ## Security track\n\n\
+        ### Zero Trust Quays — Jane Roe, Initech\n\n\
+        Track: Security, Zero Trust\n\nJane explained identities.\n\n\
+        ### Supply Chains at Sea\n\n*by Ken Ito, Hooli*\n\n**Tags:** SBOM\n\nKen demoed an attack.\n\n\
+        ## Observability\n\n\
+        ### Tracing Tides\n\n**Track:** Tracing\n\n\
+        Presented by Lia Cruz from Globex. She covered sampling.\n\n\
+        ### Panel: The State of Buoys\n\n\
+        A lively discussion with Yara Diaz (Vandelay) and Zeke Ford (Initech), moderated by Ann Bell.\n\n\
+        ## My favourite talks\n\n\
+        ### Calm Seas - Omar Aziz\n\nNotes.\n";
+    let bundle = compile_sources([("input.md", source)]).bundle;
+    let tracks = |talk: &recap_bundle::Talk| -> Vec<String> {
+        talk.tracks
+            .iter()
+            .map(|t| bundle.track(t).unwrap().label.clone())
+            .collect()
+    };
+    let seen: Vec<_> = bundle
+        .talks
+        .iter()
+        .map(|t| (t.title.as_deref(), tracks(t)))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (
+                Some("Zero Trust Quays"),
+                vec!["Security".to_owned(), "Zero Trust".into()]
+            ),
+            (
+                Some("Supply Chains at Sea"),
+                vec!["Security".into(), "SBOM".into()]
+            ),
+            (
+                Some("Tracing Tides"),
+                vec!["Observability".into(), "Tracing".into()]
+            ),
+            (
+                Some("The State of Buoys"),
+                vec!["Panel".into(), "Observability".into()]
+            ),
+            (Some("Calm Seas"), vec![]),
+        ],
+        "a topic heading is a track; `My favourite talks` and the post's title are not"
+    );
+    assert_eq!(
+        talks_read(&bundle)[2..4],
+        [
+            (Some("Tracing Tides"), vec![("Lia Cruz", Some("Globex"))]),
+            (
+                Some("The State of Buoys"),
+                vec![
+                    ("Yara Diaz", Some("Vandelay")),
+                    ("Zeke Ford", Some("Initech"))
+                ]
+            ),
+        ]
+    );
+    let notes = &bundle.talks[2].notes[0].html;
+    assert!(notes.contains("She covered sampling"), "{notes}");
+    assert!(
+        !bundle.talks[0].notes[0].html.contains("Zero Trust<"),
+        "the tag line is not in the notes"
+    );
+}
