@@ -909,6 +909,21 @@ fn build_talk(
         }
     }
 
+    // `## The Keynote` with a byline under it: a session kind, not a title.
+    let mut title = parsed.title.clone();
+    if !speakers.is_empty()
+        && let Some(kind) = heading::kind_phrase(&title)
+    {
+        let kind = ["The ", "the ", "A ", "Our "]
+            .iter()
+            .find_map(|article| kind.strip_prefix(article))
+            .unwrap_or(&kind);
+        if !tracks.iter().any(|t| t.eq_ignore_ascii_case(kind)) {
+            tracks.push(kind.to_owned());
+        }
+        title.clear();
+    }
+
     let mut notes_markdown = String::new();
     let mut cursor = heading.range.end;
     let mut meta_ranges: Vec<std::ops::Range<usize>> = meta
@@ -934,7 +949,7 @@ fn build_talk(
         .filter(|b| b.kind == BlockKind::Paragraph)
         .map(|b| b.text.as_str());
     ExtractedTalk {
-        title: Some(parsed.title.clone()).filter(|t| !t.is_empty()),
+        title: Some(title).filter(|t| !t.is_empty()),
         speakers,
         tracks,
         day,

@@ -547,7 +547,8 @@ fn is_room(text: &str) -> bool {
         })
 }
 
-fn strip_quotes(text: &str) -> &str {
+/// `"Title"` → `Title`, for any of the usual quotation marks.
+pub fn strip_quotes(text: &str) -> &str {
     let pairs = [('"', '"'), ('“', '”'), ('\'', '\''), ('‘', '’'), ('„', '“')];
     for (open, close) in pairs {
         if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close))

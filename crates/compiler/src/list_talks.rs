@@ -100,16 +100,25 @@ fn parse_item_oriented(
             description: String::new(),
         });
     }
-    // `Name (Company): note` / `Name: note` / `Name (Company)`
+    // `Name (Company): note` / `Name: note` / `Name (Company)`, and `Name: *Title*` where the
+    // whole note is emphasised or quoted.
     let (head, note) = split_top_level_colon(text);
     if let Some(person) = people::parse_person(head)
         && !head.contains(" - ")
         && !head.contains(" by ")
     {
+        // (`Ada: *missed it, sadly*` is an aside: a title starts with a capital.)
+        let quoted = heading::strip_quotes(note);
+        let is_title = quoted.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && (quoted.len() < note.len() || item.emphasised.iter().any(|span| span == note));
         return Some(ListTalk {
-            title: None,
+            title: is_title.then(|| quoted.to_owned()),
             speakers: vec![person],
-            description: note.to_owned(),
+            description: if is_title {
+                String::new()
+            } else {
+                note.to_owned()
+            },
         });
     }
     // `Title - Speaker`, `Title by Speaker`, `Title (Speaker, Speaker): [Slides](…)`,
@@ -260,6 +269,27 @@ mod tests {
                 .unwrap();
         assert_eq!(summary(&list[1]), (None, vec![("Bo Ray", Some("Initech"))]));
         assert_eq!(summary(&list[2]), (None, vec![("Cy Dot", Some("Globex"))]));
+    }
+
+    #[test]
+    fn speaker_then_emphasised_or_quoted_title() {
+        let list = talks(
+            "- Ann Lee: *Bridges at Scale*\n- Bo Ray (Initech): \"Quiet Queues\"\n- Cy Dot: *missed it, sadly*\n",
+        )
+        .unwrap();
+        assert_eq!(
+            summary(&list[0]),
+            (Some("Bridges at Scale"), vec![("Ann Lee", None)])
+        );
+        assert_eq!(
+            summary(&list[1]),
+            (Some("Quiet Queues"), vec![("Bo Ray", Some("Initech"))])
+        );
+        assert_eq!(
+            summary(&list[2]),
+            (None, vec![("Cy Dot", None)]),
+            "an aside"
+        );
     }
 
     #[test]

@@ -76,6 +76,8 @@ pub struct ListItem {
     pub text: String,
     pub links: Vec<LinkRef>,
     pub leading_link: Option<LinkRef>,
+    /// The text of each emphasised or strong span (`*Black and Code Formatting*`).
+    pub emphasised: Vec<String>,
     pub range: Range<usize>,
     /// Byte range of the whole list the item belongs to.
     pub list: Range<usize>,
@@ -357,6 +359,8 @@ struct ItemCollector {
     /// Inside a nested list of the current item: its text is not the item's own.
     nested: usize,
     link_stack: Vec<(String, usize)>,
+    /// Where each open emphasis or strong span started in the item's text.
+    emphasis_stack: Vec<usize>,
 }
 
 impl ItemCollector {
@@ -369,6 +373,7 @@ impl ItemCollector {
                     text: String::new(),
                     links: Vec::new(),
                     leading_link: None,
+                    emphasised: Vec::new(),
                     range: range.clone(),
                     list: self.list.clone().unwrap_or_default(),
                 });
@@ -402,6 +407,19 @@ impl ItemCollector {
                         item.leading_link = Some(link.clone());
                     }
                     item.links.push(link);
+                }
+            }
+            Event::Start(Tag::Emphasis | Tag::Strong) => {
+                if let Some(item) = &self.current {
+                    self.emphasis_stack.push(item.text.len());
+                }
+            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong) => {
+                if let (Some(item), Some(start)) =
+                    (self.current.as_mut(), self.emphasis_stack.pop())
+                {
+                    let span = text::collapse_whitespace(&item.text[start..]);
+                    item.emphasised.push(span.trim().to_owned());
                 }
             }
             Event::Text(t) | Event::Code(t) => {

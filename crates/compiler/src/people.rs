@@ -312,7 +312,7 @@ pub fn parse_person(item: &str) -> Option<Person> {
             return None;
         }
         // Keep a company's own final period (`Systems ltd.`); it is not sentence punctuation here.
-        let company = tidy(company.trim().trim_end_matches([',', ';']));
+        let company = text::collapse_whitespace(company.trim().trim_end_matches([',', ';']));
         return is_person_name(name).then(|| Person {
             name: tidy(name),
             company: (!company.is_empty()).then_some(company),
@@ -444,12 +444,25 @@ pub fn strip_by(text: &str) -> Option<&str> {
         .filter(|rest| !rest.is_empty())
 }
 
+/// A name as shown: whitespace collapsed, without a sentence's final period (`By Ada Lovelace.`)
+/// but keeping an initial's (`Ada L.`).
 fn tidy(name: &str) -> String {
-    text::collapse_whitespace(name)
+    let name = text::collapse_whitespace(name);
+    match name.strip_suffix('.') {
+        Some(bare)
+            if bare
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.chars().count() > 1) =>
+        {
+            bare.to_owned()
+        }
+        _ => name,
+    }
 }
 
 fn company_name(text: &str) -> Option<String> {
-    let company = tidy(text.trim().trim_end_matches([',', '.', ';']));
+    let company = text::collapse_whitespace(text.trim().trim_end_matches([',', '.', ';']));
     (!company.is_empty()).then_some(company)
 }
 
@@ -568,6 +581,14 @@ mod tests {
         assert_eq!(
             parse_byline("Grace Hopper (Red Hat, Inc.)").unwrap(),
             vec![person("Grace Hopper", Some("Red Hat, Inc."))]
+        );
+        assert_eq!(
+            parse_byline("By Jonas Adler.").unwrap(),
+            vec![person("Jonas Adler", None)]
+        );
+        assert_eq!(
+            parse_byline("Ada L.").unwrap(),
+            vec![person("Ada L.", None)]
         );
         assert_eq!(parse_byline("Bylines everywhere"), None);
         assert_eq!(parse_byline("Ada Lovelace, the Ocean"), None);
