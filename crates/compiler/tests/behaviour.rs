@@ -658,3 +658,12 @@ fn topic_headings_labelled_tag_lines_and_prose_bylines_give_tracks_and_speakers(
         "the tag line is not in the notes"
     );
 }
+
+#[test]
+fn a_heading_that_only_names_a_session_kind_is_a_talk_without_a_title() {
+    let source = "# Day 2\n\n## The Keynote\nBy Jonas Adler.\n\nJonas spoke about tides.\n";
+    let bundle = compile_sources([("input.md", source)]).bundle;
+    assert_eq!(talks_read(&bundle), [(None, vec![("Jonas Adler", None)])]);
+    let track = &bundle.talks[0].tracks[0];
+    assert_eq!(bundle.track(track).unwrap().label, "Keynote");
+}
