@@ -68,8 +68,8 @@ const SUFFIXES: &[&str] = &[
     " learnings",
     " retrospective",
 ];
-/// Separators between a conference name and a phrase about the post (`GothamGo: gophers in
-/// the big apple`, `Velocity 2019 - day one`).
+/// Separators between a conference name and a phrase about the post (`RustLab: crabs in
+/// the old town`, `Velocity 2019 - day one`).
 const SEPARATORS: &[&str] = &[": ", " | ", " — ", " – ", " - "];
 
 fn strip_post_words(title: &str) -> String {
@@ -93,8 +93,8 @@ fn strip_post_words(title: &str) -> String {
 }
 
 /// The part of a title that names the conference when the rest is about the post: the side of
-/// a separator that holds the year, or the part before a lower-case phrase; `FOSDEM 2020, 20
-/// Years of FOSDEM` → `FOSDEM 2020`; `Go talks at FOSDEM 2014` → `FOSDEM 2014`.
+/// a separator that holds the year, or the part before a lower-case phrase; `PyCon 2020, 20
+/// years of PyCon` → `PyCon 2020`; `Rust talks at FOSDEM 2024` → `FOSDEM 2024`.
 fn conference_part(name: &str) -> &str {
     for separator in SEPARATORS {
         if let Some((left, right)) = name.split_once(separator) {
@@ -112,7 +112,7 @@ fn conference_part(name: &str) -> &str {
     {
         return left;
     }
-    // `Go talks at FOSDEM 2014`: a phrase (it has a lower-case word) before `at` a name.
+    // `Rust talks at FOSDEM 2024`: a phrase (it has a lower-case word) before `at` a name.
     if let Some((left, right)) = name.rsplit_once(" at ")
         && find_year(right).is_some()
         && !starts_lowercase(right)

@@ -289,8 +289,8 @@ pub fn parse_with_style(text: &str, link_text: Option<&str>, style: HeadingStyle
 }
 
 /// Reads a heading written speaker first: `Ada Lovelace: Engines`, `Ada Lovelace - Engines`,
-/// or `Ada Lovelace – Fireside chat` (a session kind and no title). `Service Mesh – Kilometer
-/// 30` reads this way too, and `Ann Lee - Go Build Modes` reads both ways, so a caller only
+/// or `Ada Lovelace – Fireside chat` (a session kind and no title). `Harbour Pier – Mile
+/// 12` reads this way too, and `Ann Lee - Go Build Modes` reads both ways, so a caller only
 /// takes this reading with more evidence: the recap's other headings, or the notes naming the
 /// speaker.
 pub fn speaker_first(text: &str) -> Option<TalkHeading> {

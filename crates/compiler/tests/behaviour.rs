@@ -505,7 +505,7 @@ fn a_recap_written_title_first_is_never_read_speaker_first() {
     // speaker last, and the notes speak of `Pier` as a presenter only by chance.
     let source = "## Talks\n\n\
         ### Building Quays with Go - Ada Lovelace (Initech)\n\nNotes.\n\n\
-        ### Harbour Pier – Kilometer 30 of a Long Migration - Grace Hopper\n\n\
+        ### Harbour Pier – Mile 12 of a Long Migration - Grace Hopper\n\n\
         Pier, who knows.\n\n\
         ### Tidal Caches - Alan Turing\n\nMore notes.\n";
     let bundle = compile_sources([("input.md", source)]).bundle;
@@ -518,7 +518,7 @@ fn a_recap_written_title_first_is_never_read_speaker_first() {
         titles,
         [
             "Building Quays with Go",
-            "Harbour Pier – Kilometer 30 of a Long Migration",
+            "Harbour Pier – Mile 12 of a Long Migration",
             "Tidal Caches"
         ]
     );
