@@ -140,7 +140,6 @@ const GENERIC_GROUPING_WORDS: &[&str] = &[
     "in",
     "at",
     "on",
-    "presentation",
     "content",
     "summaries",
     "summary",
