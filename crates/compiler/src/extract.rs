@@ -741,7 +741,7 @@ fn leading_meta(outline: &Outline, from: usize, to: usize) -> LeadingMeta<'_> {
             && !block.all_emphasis
             && !block.all_strong
             && meta.byline.is_none()
-            && let Some((sentence, _)) = split_first_sentence(&block.text)
+            && let Some(sentence) = first_of_several_sentences(&block.text)
         {
             meta.prose_byline = people::parse_byline(sentence);
             break;
@@ -790,13 +790,13 @@ pub fn split_tags(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Splits a paragraph after its first sentence, when more follows: `("By Ada.", "She showed…")`.
+/// A paragraph's first sentence, when more follows: `By Ada.` of `By Ada. She showed…`.
 /// A period after a single letter is an initial (`J. R. Hacker`), not a sentence's end.
-fn split_first_sentence(text: &str) -> Option<(&str, &str)> {
+fn first_of_several_sentences(text: &str) -> Option<&str> {
     text.match_indices(". ").find_map(|(at, _)| {
         let word = text[..at].rsplit(' ').next().unwrap_or_default();
-        let rest = text[at + 2..].trim();
-        (word.chars().count() > 1 && !rest.is_empty()).then(|| (&text[..=at], rest))
+        let more = !text[at + 2..].trim().is_empty();
+        (word.chars().count() > 1 && more).then(|| &text[..=at])
     })
 }
 
@@ -896,10 +896,10 @@ fn build_talk(
         .find(|b| b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() > 3);
     if let Some(paragraph) = first_paragraph {
         if speakers.is_empty() {
-            speakers.extend(prose::presenter_opening(&paragraph.text));
-        }
-        if speakers.is_empty() {
-            speakers = prose::panelists(&paragraph.text);
+            speakers = match prose::presenter_opening(&paragraph.text) {
+                Some(presenter) => vec![presenter],
+                None => prose::panelists(&paragraph.text),
+            };
         } else if speakers.iter().all(|s| s.company.is_none())
             && let Some(company) = affiliation::in_description(&paragraph.text)
         {
@@ -912,14 +912,10 @@ fn build_talk(
     // `## The Keynote` with a byline under it: a session kind, not a title.
     let mut title = parsed.title.clone();
     if !speakers.is_empty()
-        && let Some(kind) = heading::kind_phrase(&title)
+        && let Some(kind) = heading::kind_title(&title)
     {
-        let kind = ["The ", "the ", "A ", "Our "]
-            .iter()
-            .find_map(|article| kind.strip_prefix(article))
-            .unwrap_or(&kind);
-        if !tracks.iter().any(|t| t.eq_ignore_ascii_case(kind)) {
-            tracks.push(kind.to_owned());
+        if !tracks.iter().any(|t| t.eq_ignore_ascii_case(&kind)) {
+            tracks.push(kind);
         }
         title.clear();
     }

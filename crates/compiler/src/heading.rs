@@ -46,6 +46,16 @@ pub fn kind_phrase(text: &str) -> Option<String> {
     known.then(|| text.trim().trim_end_matches(':').to_owned())
 }
 
+/// The session kind a talk's whole title names (`Keynote`, `The Keynote`, `Fireside chat`): a
+/// talk so titled has no title of its own.
+pub fn kind_title(title: &str) -> Option<String> {
+    let kind = kind_phrase(title)?;
+    let without_article = ["The ", "the ", "A ", "Our "]
+        .iter()
+        .find_map(|article| kind.strip_prefix(article));
+    Some(without_article.map_or(kind.clone(), str::to_owned))
+}
+
 /// The session kind a grouping heading stands for (`Day one Keynotes` → `Keynote`), if it names
 /// exactly one kind and not also ordinary sessions.
 pub fn grouping_kind(heading: &str) -> Option<String> {
@@ -305,14 +315,6 @@ pub fn speaker_first(text: &str) -> Option<TalkHeading> {
     if rest.is_empty() {
         return None;
     }
-    if let Some(kind) = kind_phrase(rest) {
-        kinds.push(kind);
-        return Some(TalkHeading {
-            title: String::new(),
-            speakers,
-            kinds,
-        });
-    }
     Some(finish(rest, speakers, kinds))
 }
 
@@ -328,7 +330,7 @@ fn finish(title: &str, speakers: Vec<Person>, mut kinds: Vec<String>) -> TalkHea
     let mut title = strip_quotes(title.trim_end_matches([':', ',', '-', '–', '—']).trim());
     // `Keynote by Ada Lovelace`: a session kind, not a title.
     if !speakers.is_empty()
-        && let Some(kind) = kind_phrase(title)
+        && let Some(kind) = kind_title(title)
     {
         kinds.push(kind);
         title = "";

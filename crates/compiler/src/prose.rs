@@ -6,6 +6,7 @@
 
 use crate::affiliation;
 use crate::people::{self, Person};
+use crate::text;
 
 /// Verbs that say someone presented.
 const PRESENTING_VERBS: &[&str] = &[
@@ -88,15 +89,15 @@ pub fn panelists(paragraph: &str) -> Vec<Person> {
         "debate",
         "q&a",
     ];
-    let lower = paragraph.to_lowercase();
-    lower
+    // Offsets come from `paragraph` itself: lower-casing may change a text's byte length.
+    paragraph
         .match_indices(" with ")
         .filter(|(at, _)| {
-            lower[..*at]
+            paragraph[..*at]
                 .split_whitespace()
                 .rev()
                 .take(2)
-                .any(|word| CONVERSATIONS.contains(&word))
+                .any(|word| text::lowercase_is_one_of(word, CONVERSATIONS))
         })
         .find_map(|(at, with)| {
             let clause = &paragraph[at + with.len()..];
@@ -380,6 +381,11 @@ mod tests {
             ]
         );
         assert!(panelists("We had lunch with Ada Lovelace and Alan Turing.").is_empty());
+        assert_eq!(
+            panelists("İstanbul's Panel with Ada Lovelace and Alan Turing.").len(),
+            2,
+            "a letter whose lower case is longer does not shift the names"
+        );
     }
 
     #[test]
