@@ -89,7 +89,58 @@ fn strip_post_words(title: &str) -> String {
     if let Some(suffix) = SUFFIXES.iter().find(|s| lower.ends_with(*s)) {
         name = &name[..name.len() - suffix.len()];
     }
-    conference_part(name).to_owned()
+    conference_part(without_day(name)).to_owned()
+}
+
+/// The conference day a post's title says it covers: `GopherCon 2019 Day 2` and `Day two of
+/// GopherCon` → `Day 2`.
+pub fn day_in_title(title: &str) -> Option<String> {
+    let words: Vec<&str> = title
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '(' | ')' | '|'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .windows(2)
+        .find_map(|pair| day_number(pair[0], pair[1]))
+        .map(|n| format!("Day {n}"))
+}
+
+/// `Day` and `2`, `two` or `second` → 2.
+fn day_number(day: &str, number: &str) -> Option<u32> {
+    if !day.eq_ignore_ascii_case("day") {
+        return None;
+    }
+    crate::days::day_marker(&format!("day {number}")).and_then(|m| m.number)
+}
+
+/// A title's name without the day it covers: `GopherCon 2019 - Day 2` → `GopherCon 2019`,
+/// `Day 2 of GopherCon 2019` → `GopherCon 2019`.
+fn without_day(name: &str) -> &str {
+    let separators = |c: char| c.is_whitespace() || matches!(c, ',' | ':' | '-' | '–' | '—' | '|');
+    let trimmed = name.trim_end_matches([')', ' ']);
+    if let Some((rest, number)) = trimmed.rsplit_once(' ')
+        && let Some((before, day)) = rest.trim_end().rsplit_once(' ')
+        && day_number(day.trim_start_matches('('), number).is_some()
+    {
+        let before = before.trim_end_matches(separators);
+        if !before.is_empty() {
+            return before;
+        }
+    }
+    let mut words = name.splitn(3, ' ');
+    if let (Some(day), Some(number), Some(rest)) = (words.next(), words.next(), words.next())
+        && day_number(day, number.trim_end_matches([':', ','])).is_some()
+    {
+        let rest = rest.trim_start_matches(separators);
+        let rest = ["of ", "at "]
+            .iter()
+            .find_map(|joiner| rest.strip_prefix(joiner))
+            .unwrap_or(rest);
+        if !rest.is_empty() {
+            return rest;
+        }
+    }
+    name
 }
 
 /// The part of a title that names the conference when the rest is about the post: the side of
@@ -135,7 +186,22 @@ fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::name_and_year;
+    use super::{day_in_title, name_and_year};
+
+    #[test]
+    fn days_named_by_titles() {
+        assert_eq!(
+            day_in_title("GopherCon 2019 Day 2").as_deref(),
+            Some("Day 2")
+        );
+        assert_eq!(
+            day_in_title("Day two of GopherCon").as_deref(),
+            Some("Day 2")
+        );
+        assert_eq!(day_in_title("RustConf 2021 (second day)"), None);
+        assert_eq!(day_in_title("Day of Rust 2020"), None);
+        assert_eq!(day_in_title("DevOpsDays Oslo 2019"), None);
+    }
 
     #[test]
     fn names_from_titles() {
@@ -179,6 +245,23 @@ mod tests {
             name_and_year("What I learnt at the harbour", Some("2021-05-01")).0,
             "What I learnt at the harbour 2021",
             "a title without a conference in it stays as it is"
+        );
+        assert_eq!(
+            name_and_year("GopherCon 2019 Day 2", None).0,
+            "GopherCon 2019"
+        );
+        assert_eq!(
+            name_and_year("Velocity 2019 - Day One recap", None).0,
+            "Velocity 2019"
+        );
+        assert_eq!(
+            name_and_year("Day 2 of RustConf 2021", None).0,
+            "RustConf 2021"
+        );
+        assert_eq!(
+            name_and_year("Day of Rust 2020", None).0,
+            "Day of Rust 2020",
+            "`Day` names no day here"
         );
         assert_eq!(
             name_and_year("DevOpsDays at Sea 2019", None).0,

@@ -102,7 +102,11 @@ pub fn extract(
     let line_of = |offset: usize| lines.line_of(offset) + line_offset;
     let mut outline = Outline::parse(&body);
     let style = heading::HeadingStyle::learn(outline.headings.iter().map(|h| h.text.as_str()));
-    outline.promote(|block| is_day_line(block) || is_talk_paragraph(block, style));
+    let dash_talks = dash_talk_paragraphs(&outline, style);
+    outline.promote(|block| {
+        is_day_line(block)
+            || is_talk_paragraph(block, style, dash_talks.contains(&block.range.start))
+    });
 
     let mut roles = Vec::with_capacity(outline.headings.len());
     for (i, heading) in outline.headings.iter().enumerate() {
@@ -119,7 +123,7 @@ pub fn extract(
                 }
                 _ => None,
             });
-        roles.push(classify(&outline, heading, own_end, style, marker));
+        roles.push(classify(&body, &outline, heading, own_end, style, marker));
     }
 
     let title = split
@@ -319,6 +323,18 @@ pub fn extract(
             }
         }
     }
+    // `GopherCon 2019 Day 2` and no day headings: every talk is on the day the title names.
+    if recap.days.is_empty()
+        && !recap.talks.is_empty()
+        && let Some(marker) = conference::day_in_title(&title).and_then(|d| days::day_marker(&d))
+    {
+        let label = resolver.resolve(marker).label;
+        let date = day_date(&hints, &label, &label, &marker, year);
+        recap.add_day(&label, date);
+        for talk in &mut recap.talks {
+            talk.day = Some(label.clone());
+        }
+    }
     // `… presented in the Go Devroom` before the first talk: the room of every talk without one.
     let first_talk = outline
         .headings
@@ -465,6 +481,7 @@ fn apply_marker(
 }
 
 fn classify(
+    body: &str,
     outline: &Outline,
     heading: &Heading,
     own_end: usize,
@@ -488,7 +505,7 @@ fn classify(
     if marker.as_ref().is_some_and(Marker::makes_talk) {
         return Role::Talk(parsed, marker);
     }
-    let meta = leading_meta(outline, heading.range.end, own_end);
+    let meta = leading_meta(body, outline, heading.range.end, own_end);
     let links_to_talk = heading
         .leading_link
         .as_ref()
@@ -496,10 +513,9 @@ fn classify(
     if parsed.title.is_empty() && parsed.speakers.is_empty() {
         return Role::Other;
     }
-    let has_byline =
-        (meta.byline.is_some() || meta.prose_byline.is_some()) && parsed.speakers.is_empty();
+    let has_byline = meta.speakers().is_some() && parsed.speakers.is_empty();
     if !parsed.speakers.is_empty()
-        || meta.tags.is_some()
+        || meta.tags().next().is_some()
         || has_byline
         || links_to_talk
         || !parsed.kinds.is_empty()
@@ -678,18 +694,69 @@ fn is_day_line(block: &Block) -> bool {
 }
 
 /// A short paragraph that introduces a talk the way a heading would:
-/// `[**Title**](url), by Speaker` or `**Title** by Speaker (Company)`.
-fn is_talk_paragraph(block: &Block, style: heading::HeadingStyle) -> bool {
+/// `[**Title**](url), by Speaker` or `**Title** by Speaker (Company)`; and, when
+/// `dashes_introduce_talks`, `**Title** — Speaker (Company)` too.
+fn is_talk_paragraph(
+    block: &Block,
+    style: heading::HeadingStyle,
+    dashes_introduce_talks: bool,
+) -> bool {
     // The cheap tests first: most paragraphs fail them without being parsed as a heading.
-    if !block.starts_with_markup
-        || !block.text.contains(" by ")
-        || block.text.split_whitespace().nth(25).is_some()
-    {
+    if !block.starts_with_markup || block.text.split_whitespace().nth(25).is_some() {
         return false;
     }
     let link_text = block.leading_link.as_ref().map(|l| l.text.as_str());
-    let parsed = heading::parse_with_style(&block.text, link_text, style);
+    let title = if block.text.contains(" by ") {
+        link_text
+    } else if dashes_introduce_talks {
+        match strong_title_before_dash(block) {
+            Some(title) => Some(title),
+            None => return false,
+        }
+    } else {
+        return false;
+    };
+    let parsed = heading::parse_with_style(&block.text, title, style);
     !parsed.speakers.is_empty() && !parsed.title.is_empty()
+}
+
+/// The strong title of a paragraph shaped `**Title** — Speaker`: a strong span that starts the
+/// paragraph, then a dash.
+fn strong_title_before_dash(block: &Block) -> Option<&str> {
+    let title = block.leading_strong.as_deref()?;
+    let rest = block.text.strip_prefix(title)?.trim_start();
+    (!title.is_empty() && rest.starts_with(['—', '–', '-'])).then_some(title)
+}
+
+/// Where the paragraphs shaped `**Title** — Speaker (Company)` that introduce talks start,
+/// when the recap writes talks so: two of them or more, none under a heading that is a talk
+/// itself. One alone, or one in a talk's notes, is more likely a note (`**Verdict** – Must
+/// See`).
+fn dash_talk_paragraphs(outline: &Outline, style: heading::HeadingStyle) -> Vec<usize> {
+    let under_talk_heading = |block: &Block| {
+        let before = outline
+            .headings
+            .partition_point(|h| h.range.start < block.range.start);
+        before.checked_sub(1).is_some_and(|i| {
+            let heading = &outline.headings[i];
+            let link_text = heading.leading_link.as_ref().map(|l| l.text.as_str());
+            !heading::parse_with_style(&heading.text, link_text, style)
+                .speakers
+                .is_empty()
+        })
+    };
+    let starts: Vec<usize> = outline
+        .blocks
+        .iter()
+        .filter(|b| {
+            b.kind == BlockKind::Paragraph
+                && strong_title_before_dash(b).is_some()
+                && is_talk_paragraph(b, style, true)
+                && !under_talk_heading(b)
+        })
+        .map(|b| b.range.start)
+        .collect();
+    if starts.len() < 2 { Vec::new() } else { starts }
 }
 
 /// The lines right under a talk heading that describe it rather than take notes: a track tag
@@ -703,6 +770,8 @@ struct LeadingMeta<'a> {
     /// Speakers named by the first sentence of the notes (`Presented by Ada. She showed…`),
     /// which stays in the notes.
     prose_byline: Option<Vec<Person>>,
+    /// A paragraph of labelled lines (`**Speaker:** Ada` / `**Slides:** [link](…)`).
+    labelled: Option<(&'a Block, LabelledLines)>,
 }
 
 impl LeadingMeta<'_> {
@@ -714,10 +783,123 @@ impl LeadingMeta<'_> {
                 .byline
                 .as_ref()
                 .is_some_and(|(b, _)| b.range == block.range)
+            || self
+                .labelled
+                .as_ref()
+                .is_some_and(|(b, _)| b.range == block.range)
+    }
+
+    /// The speakers the lines under the heading name.
+    fn speakers(&self) -> Option<&Vec<Person>> {
+        self.byline
+            .as_ref()
+            .map(|(_, b)| b)
+            .or(self
+                .labelled
+                .as_ref()
+                .and_then(|(_, l)| l.speakers.as_ref()))
+            .or(self.prose_byline.as_ref())
+    }
+
+    /// The track tags the lines under the heading give.
+    fn tags(&self) -> impl Iterator<Item = &String> {
+        let labelled = self.labelled.as_ref().map(|(_, l)| &l.tags);
+        self.tags
+            .iter()
+            .flat_map(|(_, tags)| tags)
+            .chain(labelled.into_iter().flatten())
     }
 }
 
-fn leading_meta(outline: &Outline, from: usize, to: usize) -> LeadingMeta<'_> {
+/// What a paragraph of labelled lines under a talk heading says:
+///
+/// ```markdown
+/// **Speaker:** Ada Lovelace (Analytical Engines)
+/// **Slides:** [link](https://example.com/engines)
+/// **Track:** Hardware
+/// ```
+#[derive(Debug, Default)]
+struct LabelledLines {
+    speakers: Option<Vec<Person>>,
+    tags: Vec<String>,
+    links: Vec<Link>,
+    /// Whether every line was read. A line with another label (`**Rating:** 5/5`) keeps the
+    /// paragraph in the notes, where nothing of it is lost.
+    complete: bool,
+}
+
+/// Reads `block` as [`LabelledLines`] when it has two lines or more, each a label and its value,
+/// and one of them names the speakers or the tags.
+fn labelled_lines(body: &str, block: &Block) -> Option<LabelledLines> {
+    let source = body.get(block.range.clone())?;
+    if block.kind != BlockKind::Paragraph || !source.trim_end().contains('\n') {
+        return None;
+    }
+    let mut read = LabelledLines {
+        complete: true,
+        ..LabelledLines::default()
+    };
+    for line in source.lines().filter(|line| !line.trim().is_empty()) {
+        let line = Outline::parse(line);
+        let block = line.blocks.first()?;
+        let (label, value) = block.text.split_once(':')?;
+        let label = label.trim().to_lowercase();
+        if let Some(tags) = labelled_tags(&block.text) {
+            read.tags.extend(tags);
+        } else if matches!(
+            label.as_str(),
+            "speaker" | "speakers" | "presenter" | "presenters" | "presented by" | "by"
+        ) && read.speakers.is_none()
+        {
+            read.speakers = Some(people::parse_byline(&block.text)?);
+        } else if let Some(kind) = link_label_kind(&label) {
+            let links = block.links.iter().filter(|l| l.url.starts_with("http"));
+            let mut any = false;
+            for link in links {
+                any = true;
+                let mut link = notes::bundle_link(link, kind);
+                if is_generic_link_text(&link.label) {
+                    link.label = capitalised(label.as_str());
+                }
+                read.links.push(link);
+            }
+            read.complete &= any || value.trim().is_empty();
+        } else {
+            read.complete = false;
+        }
+    }
+    (read.speakers.is_some() || !read.tags.is_empty()).then_some(read)
+}
+
+/// The kind of the links on a line labelled `label` (`Slides`, `Video`, `Abstract`).
+fn link_label_kind(label: &str) -> Option<recap_bundle::LinkKind> {
+    use recap_bundle::LinkKind;
+    Some(match label {
+        "slides" | "slide deck" | "deck" => LinkKind::Slides,
+        "video" | "recording" | "youtube" => LinkKind::Video,
+        "session" | "abstract" | "talk" | "talk page" | "schedule" => LinkKind::Session,
+        "link" | "links" | "code" | "repo" | "repository" | "demo" | "resources" | "website" => {
+            LinkKind::Other
+        }
+        _ => return None,
+    })
+}
+
+/// Link text that says nothing of where it leads: `link`, `here`.
+fn is_generic_link_text(text: &str) -> bool {
+    let text = text.trim().to_lowercase();
+    matches!(text.as_str(), "" | "link" | "here" | "this" | "click here")
+        || text.starts_with("http")
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+fn leading_meta<'a>(body: &str, outline: &'a Outline, from: usize, to: usize) -> LeadingMeta<'a> {
     let mut meta = LeadingMeta::default();
     for block in outline
         .blocks_in(from, to)
@@ -725,6 +907,17 @@ fn leading_meta(outline: &Outline, from: usize, to: usize) -> LeadingMeta<'_> {
         .take(2)
     {
         if block.kind != BlockKind::Paragraph {
+            break;
+        }
+        if meta.labelled.is_none()
+            && block.starts_with_markup | block.text.contains(':')
+            && let Some(labelled) = labelled_lines(body, block)
+        {
+            if labelled.complete {
+                meta.labelled = Some((block, labelled));
+                continue;
+            }
+            meta.prose_byline = labelled.speakers;
             break;
         }
         if block.all_emphasis && block.text.starts_with('#') && meta.tags.is_none() {
@@ -829,7 +1022,7 @@ fn build_talk(
     day: Option<String>,
     line: u32,
 ) -> ExtractedTalk {
-    let meta = leading_meta(outline, heading.range.end, section_end);
+    let meta = leading_meta(body, outline, heading.range.end, section_end);
     let blocks: Vec<&Block> = outline
         .blocks_in(heading.range.end, section_end)
         .filter(|b| !meta.contains(b))
@@ -854,9 +1047,7 @@ fn build_talk(
     if let Some(topic) = innermost_topic(groupings) {
         add_track(topic);
     }
-    if let Some((_, tags)) = &meta.tags {
-        tags.iter().cloned().for_each(&mut add_track);
-    }
+    meta.tags().cloned().for_each(&mut add_track);
     if let Some(room) = blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Paragraph)
@@ -873,6 +1064,11 @@ fn build_talk(
     {
         links.push(notes::bundle_link(link, recap_bundle::LinkKind::Session));
     }
+    for link in meta.labelled.iter().flat_map(|(_, l)| &l.links) {
+        if !links.iter().any(|l| l.url == link.url) {
+            links.push(link.clone());
+        }
+    }
     for link in blocks.iter().flat_map(|b| &b.links) {
         if let Some(kind) = notes::material_kind(link)
             && !links.iter().any(|l| l.url == link.url)
@@ -883,11 +1079,7 @@ fn build_talk(
 
     let mut speakers = parsed.speakers.clone();
     if speakers.is_empty()
-        && let Some(byline) = meta
-            .byline
-            .as_ref()
-            .map(|(_, b)| b)
-            .or(meta.prose_byline.as_ref())
+        && let Some(byline) = meta.speakers()
     {
         speakers = byline.clone();
     }
@@ -927,6 +1119,7 @@ fn build_talk(
         .iter()
         .map(|(b, _)| b.range.clone())
         .chain(meta.byline.iter().map(|(b, _)| b.range.clone()))
+        .chain(meta.labelled.iter().map(|(b, _)| b.range.clone()))
         .collect();
     meta_ranges.sort_by_key(|r| r.start);
     for range in meta_ranges {

@@ -11,6 +11,7 @@
 //!   `(Opening Keynote)` become kinds (tracks) rather than part of the title.
 
 use crate::people::{self, Person};
+use crate::text;
 
 /// What a heading says about a talk.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -326,7 +327,7 @@ fn finish(title: &str, speakers: Vec<Person>, mut kinds: Vec<String>) -> TalkHea
         kinds.push(kind);
         title = before;
     }
-    let title = strip_pictographs(title);
+    let title = text::strip_pictographs(title);
     let mut title = strip_quotes(title.trim_end_matches([':', ',', '-', '–', '—']).trim());
     // `Keynote by Ada Lovelace`: a session kind, not a title.
     if !speakers.is_empty()
@@ -340,15 +341,6 @@ fn finish(title: &str, speakers: Vec<Person>, mut kinds: Vec<String>) -> TalkHea
         speakers,
         kinds,
     }
-}
-
-/// Drops emoji and other pictographs that decorate a title (`🚀 Reactive Streams ✨`).
-fn strip_pictographs(text: &str) -> &str {
-    let decoration = |c: char| {
-        c.is_whitespace()
-            || matches!(c as u32, 0x2190..=0x2BFF | 0x1F000..=0x1FAFF | 0xFE0F | 0x200D)
-    };
-    text.trim_matches(decoration)
 }
 
 /// `Title - Speaker`: the rightmost separator whose right side is a byline.

@@ -57,6 +57,8 @@ pub struct Block {
     pub links: Vec<LinkRef>,
     /// The link that starts the block, if any.
     pub leading_link: Option<LinkRef>,
+    /// The text of the strong span that starts the block (`**Title** — Speaker`), if any.
+    pub leading_strong: Option<String>,
     /// Whether the block starts with a link, strong or emphasised text.
     pub starts_with_markup: bool,
     pub range: Range<usize>,
@@ -149,6 +151,7 @@ impl Outline {
                     all_strong: false,
                     links: Vec::new(),
                     leading_link: None,
+                    leading_strong: None,
                     starts_with_markup: false,
                     range,
                 });
@@ -230,6 +233,9 @@ struct Collector {
     leading_link: Option<LinkRef>,
     /// Whether the first thing in the element is a link, strong or emphasised text.
     starts_with_markup: Option<bool>,
+    /// Where the strong span that starts the element starts in `text`, while it is open.
+    leading_strong_start: Option<usize>,
+    leading_strong: Option<String>,
     /// Raw HTML of an HTML block.
     html: String,
 }
@@ -260,6 +266,8 @@ impl Collector {
             links: Vec::new(),
             leading_link: None,
             starts_with_markup: None,
+            leading_strong_start: None,
+            leading_strong: None,
             html: String::new(),
         }
     }
@@ -270,6 +278,9 @@ impl Collector {
                 tag,
                 Tag::Emphasis | Tag::Strong | Tag::Link { .. }
             ));
+            if matches!(tag, Tag::Strong) {
+                self.leading_strong_start = Some(self.text.len());
+            }
         }
         match tag {
             Tag::Emphasis => self.emphasis_depth += 1,
@@ -285,7 +296,14 @@ impl Collector {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Emphasis => self.emphasis_depth -= 1,
-            TagEnd::Strong => self.strong_depth -= 1,
+            TagEnd::Strong => {
+                self.strong_depth -= 1;
+                if self.strong_depth == 0
+                    && let Some(start) = self.leading_strong_start.take()
+                {
+                    self.leading_strong = Some(text::collapse_whitespace(&self.text[start..]));
+                }
+            }
             TagEnd::Link => {
                 if let Some((url, start)) = self.link_stack.pop() {
                     let link = LinkRef {
@@ -303,10 +321,13 @@ impl Collector {
     }
 
     fn text(&mut self, text: &str) {
-        if self.starts_with_markup.is_none() && !text.trim().is_empty() {
+        // Emoji in front of a byline (`👩‍💻 *Ada Lovelace*`) decorate it: they are not text
+        // outside the emphasis, nor what the element starts with.
+        let says_something = !text::strip_pictographs(text).is_empty();
+        if self.starts_with_markup.is_none() && says_something {
             self.starts_with_markup = Some(false);
         }
-        if !text.trim().is_empty() {
+        if says_something {
             if self.emphasis_depth == 0 {
                 self.plain_outside_emphasis = true;
             }
@@ -342,6 +363,7 @@ impl Collector {
                 text,
                 links: self.links,
                 leading_link: self.leading_link,
+                leading_strong: self.leading_strong,
                 starts_with_markup: self.starts_with_markup.unwrap_or(false),
                 range: self.range,
             }),

@@ -4,6 +4,8 @@
 //! These are rules about how names are written (capitalised words, lowercase particles such as
 //! `van` or `de`), never lists of known people.
 
+use std::borrow::Cow;
+
 use crate::text;
 
 /// A presenter as written in a byline.
@@ -292,7 +294,7 @@ pub fn split_trailing_parenthetical(text: &str) -> (&str, Option<&str>) {
     (trimmed, None)
 }
 
-/// Parses one byline item: `Name`, `Name (Company)`, `Name from/of/at/@ Company`.
+/// Parses one byline item: `Name`, `Name (Company)`, `Name from/of/at/@/—/| Company`.
 pub fn parse_person(item: &str) -> Option<Person> {
     let item = item.trim().trim_start_matches("by ").trim();
     let (name, company) = split_trailing_parenthetical(item);
@@ -324,7 +326,9 @@ pub fn parse_person(item: &str) -> Option<Person> {
             company: None,
         });
     }
-    for joiner in [" from ", " of ", " at ", " @ "] {
+    // `Ada Lovelace — Initech`, `Ada Lovelace | Initech`: a dash or a bar joins a company only
+    // inside a byline, never a title.
+    for joiner in [" from ", " of ", " at ", " @ ", " — ", " – ", " | "] {
         if let Some((name, company)) = item.split_once(joiner)
             && is_person_name(name)
             && company
@@ -343,8 +347,15 @@ pub fn parse_person(item: &str) -> Option<Person> {
 
 /// Parses a whole byline (`by A (X), B (Y)`, `A and B`) when every item is a person.
 pub fn parse_byline(text: &str) -> Option<Vec<Person>> {
-    let text = text.trim();
-    let one_presenter = names_one_presenter(text);
+    let text = text::strip_pictographs(text);
+    // `Ada Lovelace (@ada), Analytical Engines`: a handle after the first name only, so what
+    // follows the comma is not another person written the same way.
+    let one_handle_first = text.split_once(',').is_some_and(|(first, rest)| {
+        without_handles(first).len() < first.len() && without_handles(rest).len() == rest.len()
+    });
+    let text = without_handles(text);
+    let text = text.as_ref();
+    let one_presenter = one_handle_first || names_one_presenter(text);
     let text = strip_by(text).unwrap_or(text);
     // `Ada Lovelace and Alan Turing, both from Initech`: one company for everyone.
     if let Some((names, company)) = [", both from ", ", both at ", ", all from ", ", all at "]
@@ -396,6 +407,59 @@ pub fn parse_byline(text: &str) -> Option<Vec<Person>> {
         earlier.iter_mut().for_each(|p| p.company = company.clone());
     }
     (!people.is_empty()).then_some(people)
+}
+
+/// A byline without the social handles that stand beside names: `Ada (@ada), Initech` →
+/// `Ada, Initech`, `Ada, @ada` → `Ada`, `Ada (Initech, @ada)` → `Ada (Initech)`. A handle is
+/// an `@` that starts a word (`@ada`, `@ada@fosstodon.org`); `Ada @ Initech` and e-mail
+/// addresses have none.
+fn without_handles(text: &str) -> Cow<'_, str> {
+    let is_handle_char = |c: char| c.is_alphanumeric() || matches!(c, '_' | '.' | '@' | '-');
+    let starts_handle = |i: usize| {
+        text[i..].starts_with('@')
+            && text[i + 1..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | ','))
+    };
+    if !text.match_indices('@').any(|(i, _)| starts_handle(i)) {
+        return Cow::Borrowed(text);
+    }
+    let mut kept = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('@') {
+        let offset = text.len() - rest.len() + at;
+        if !starts_handle(offset) {
+            kept.push_str(&rest[..=at]);
+            rest = &rest[at + 1..];
+            continue;
+        }
+        kept.push_str(&rest[..at]);
+        let handle_len = rest[at..]
+            .char_indices()
+            .skip(1)
+            .find(|&(_, c)| !is_handle_char(c))
+            .map_or(rest.len() - at, |(i, _)| i);
+        // A handle's last character is never a full stop: that ends the sentence.
+        let handle = rest[at..at + handle_len].trim_end_matches('.');
+        rest = &rest[at + handle.len()..];
+        // The separator before the handle goes with it.
+        let trimmed = kept
+            .trim_end()
+            .trim_end_matches([',', '/', '|', '·'])
+            .trim_end();
+        kept.truncate(trimmed.len());
+    }
+    kept.push_str(rest);
+    let tidied = kept
+        .replace(" ()", "")
+        .replace("()", "")
+        .replace("(, ", "(")
+        .replace("(,", "(");
+    Cow::Owned(text::collapse_whitespace(
+        tidied.trim().trim_matches(',').trim(),
+    ))
 }
 
 /// Whether a byline's label says it names one person: `Speaker: Ada Lovelace, Red Hat`.
@@ -504,6 +568,39 @@ mod tests {
         ] {
             assert!(!is_person_name(text), "{text}");
         }
+    }
+
+    #[test]
+    fn social_handles_beside_names_are_not_companies() {
+        for (byline, expected) in [
+            ("Ada Lovelace, @ada", vec![person("Ada Lovelace", None)]),
+            (
+                "Ada Lovelace (@ada), Analytical Engines",
+                vec![person("Ada Lovelace", Some("Analytical Engines"))],
+            ),
+            (
+                "Ada Lovelace (Analytical Engines, @ada)",
+                vec![person("Ada Lovelace", Some("Analytical Engines"))],
+            ),
+            (
+                "Ada Lovelace (@ada@fosstodon.org, Analytical Engines)",
+                vec![person("Ada Lovelace", Some("Analytical Engines"))],
+            ),
+            (
+                "Ada Lovelace @ Analytical Engines",
+                vec![person("Ada Lovelace", Some("Analytical Engines"))],
+            ),
+            (
+                "Ada Lovelace (@ada) and Grace Hopper (@grace)",
+                vec![person("Ada Lovelace", None), person("Grace Hopper", None)],
+            ),
+        ] {
+            assert_eq!(parse_byline(byline), Some(expected), "{byline}");
+        }
+        assert_eq!(
+            without_handles("Ada (ada@example.com)"),
+            "Ada (ada@example.com)"
+        );
     }
 
     #[test]

@@ -115,6 +115,18 @@ pub fn lowercase_is(word: &str, lower: &str) -> bool {
     lowercase_is_one_of(word, &[lower])
 }
 
+/// Whether `c` decorates text rather than says something: emoji and other pictographs (arrows,
+/// symbols), their joiners and variation selectors.
+pub fn is_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x2190..=0x2BFF | 0x1F000..=0x1FAFF | 0xFE0F | 0x200D)
+}
+
+/// Drops emoji and other pictographs that decorate a title or a byline (`🚀 Reactive Streams
+/// ✨`, `👩‍💻 Ada Lovelace`), and the spaces beside them.
+pub fn strip_pictographs(text: &str) -> &str {
+    text.trim_matches(|c: char| c.is_whitespace() || is_pictograph(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

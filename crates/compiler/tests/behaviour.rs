@@ -667,3 +667,140 @@ fn a_heading_that_only_names_a_session_kind_is_a_talk_without_a_title() {
     let track = &bundle.talks[0].tracks[0];
     assert_eq!(bundle.track(track).unwrap().label, "Keynote");
 }
+
+#[test]
+fn bold_paragraphs_with_a_dash_introduce_talks_when_the_recap_writes_them_so() {
+    let source = "---\ntitle: \"Harbourconf 2022\"\n---\n\n## Day 2\n\n\
+        **Knots at Scale** — Mara Quill, Tidewater Labs\n\n\
+        Mara compared six ways to tie a bowline.\n\n\
+        **Rigging Rust** – Oskar Lund & Ines Roth (Red Anchor)\n\n\
+        A rewrite, told twice.\n";
+    let bundle = compile_sources([("input.md", source)]).bundle;
+    assert_eq!(
+        talks_read(&bundle),
+        [
+            (
+                Some("Knots at Scale"),
+                vec![("Mara Quill", Some("Tidewater Labs"))]
+            ),
+            (
+                Some("Rigging Rust"),
+                vec![
+                    ("Oskar Lund", Some("Red Anchor")),
+                    ("Ines Roth", Some("Red Anchor"))
+                ]
+            ),
+        ]
+    );
+    assert!(bundle.talks[0].notes[0].html.contains("six ways"));
+
+    let verdicts = "## Day 2\n\n### Knots at Scale - Mara Quill\n\n\
+        Mara compared six ways to tie a bowline.\n\n**Verdict** – Must See\n\n\
+        ### Tide Tables - Lia Cruz\n\nPredictions.\n\n**Verdict** – Worth It\n";
+    let bundle = compile_sources([("input.md", verdicts)]).bundle;
+    assert_eq!(
+        talks_read(&bundle),
+        [
+            (Some("Knots at Scale"), vec![("Mara Quill", None)]),
+            (Some("Tide Tables"), vec![("Lia Cruz", None)])
+        ],
+        "a bold paragraph with a dash in a talk's notes is a note, not a talk"
+    );
+    assert!(bundle.talks[0].notes[0].html.contains("Must See"));
+    let one = "## Day 2\n\nIntro.\n\n**Verdict** – Must See\n";
+    let bundle = compile_sources([("input.md", one)]).bundle;
+    assert!(bundle.talks.is_empty(), "one alone is a note");
+}
+
+#[test]
+fn social_handles_decorations_and_dashes_in_bylines() {
+    let source = "---\ntitle: \"Harbourconf 2022\"\n---\n\n\
+        ### 1. Knots at Scale (Mara Quill, @mquill)\n\nBowlines.\n\n\
+        ### 2. Rigging Rust - Oskar Lund (@olund), Red Anchor\n\nA rewrite.\n\n\
+        ### Sails in Practice (Ines Roth — Windward)\n\nCanvas.\n\n\
+        ### Tide Tables | Lia Cruz | Globex\n\nPredictions.\n\n\
+        ### Buoys for Mere Mortals\n👩‍💻 *Yara Diaz*\n\nColours and lights.\n";
+    let bundle = compile_sources([("input.md", source)]).bundle;
+    assert_eq!(
+        talks_read(&bundle),
+        [
+            (Some("Knots at Scale"), vec![("Mara Quill", None)]),
+            (
+                Some("Rigging Rust"),
+                vec![("Oskar Lund", Some("Red Anchor"))]
+            ),
+            (
+                Some("Sails in Practice"),
+                vec![("Ines Roth", Some("Windward"))]
+            ),
+            (Some("Tide Tables"), vec![("Lia Cruz", Some("Globex"))]),
+            (Some("Buoys for Mere Mortals"), vec![("Yara Diaz", None)]),
+        ]
+    );
+}
+
+#[test]
+fn a_paragraph_of_labelled_lines_gives_speaker_links_and_tracks() {
+    let source = "---\ntitle: \"Harbourconf 2022\"\n---\n\n\
+        ### Knots at Scale\n**Speaker:** Mara Quill (Tidewater Labs)\n\
+        **Slides:** [link](https://example.com/knots)\n**Track:** Rigging\n\n\
+        Mara compared six ways to tie a bowline.\n\n\
+        ### Tide Tables\n**Speaker:** Lia Cruz\n**Rating:** 5/5\n\nPredictions.\n";
+    let bundle = compile_sources([("input.md", source)]).bundle;
+    assert_eq!(
+        talks_read(&bundle),
+        [
+            (
+                Some("Knots at Scale"),
+                vec![("Mara Quill", Some("Tidewater Labs"))]
+            ),
+            (Some("Tide Tables"), vec![("Lia Cruz", None)]),
+        ]
+    );
+    let knots = &bundle.talks[0];
+    assert_eq!(knots.links.len(), 1);
+    assert_eq!(knots.links[0].kind, recap_bundle::LinkKind::Slides);
+    assert_eq!(
+        knots.links[0].label, "Slides",
+        "`link` says nothing; the line's label does"
+    );
+    assert_eq!(bundle.track(&knots.tracks[0]).unwrap().label, "Rigging");
+    assert!(
+        !knots.notes[0].html.contains("Speaker:"),
+        "{}",
+        knots.notes[0].html
+    );
+    let tides = &bundle.talks[1].notes[0].html;
+    assert!(
+        tides.contains("5/5"),
+        "a line it cannot read keeps the paragraph: {tides}"
+    );
+}
+
+#[test]
+fn a_title_that_names_a_day_places_a_recap_without_day_headings() {
+    let first = "---\ntitle: \"Harbourconf 2022 Day 1\"\n---\n\n\
+        ### Knots at Scale - Mara Quill\n\nBowlines.\n";
+    let second = "---\ntitle: \"Day two of Harbourconf 2022\"\n---\n\n\
+        ### Tide Tables - Lia Cruz\n\nPredictions.\n";
+    let bundle = compile_sources([("one.md", first), ("two.md", second)]).bundle;
+    assert_eq!(
+        bundle.conferences.len(),
+        1,
+        "both posts are about one conference"
+    );
+    assert_eq!(bundle.conferences[0].name, "Harbourconf 2022");
+    let days: Vec<&str> = bundle
+        .talks
+        .iter()
+        .map(|t| {
+            bundle
+                .day(t.day.as_deref().unwrap())
+                .unwrap()
+                .1
+                .label
+                .as_str()
+        })
+        .collect();
+    assert_eq!(days, ["Day 1", "Day 2"]);
+}
