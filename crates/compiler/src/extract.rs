@@ -21,6 +21,7 @@ use crate::notes;
 use crate::people::{self, Person};
 use crate::prose;
 use crate::shortcodes;
+use crate::table_talks;
 
 /// What one recap says.
 #[derive(Debug, Clone)]
@@ -248,13 +249,26 @@ pub fn extract(
                 recap.add_day(&label, date);
                 current_day = Some(label);
                 groupings.push(Grouping::of_kind(heading));
-                recap.talks.extend(list_context.talks_under(
+                let day_talks = list_context.talks_under(
                     heading,
                     own_end,
                     &current_day,
                     &groupings,
                     diagnostics,
-                ));
+                );
+                // Text of the day's own that no talk was read from: reported, not dropped.
+                let left_out = outline.blocks_in(heading.range.end, own_end).find(|b| {
+                    let text = !b.text.is_empty() || b.kind == BlockKind::Other;
+                    let lines = line_of(b.range.start)..=line_of(b.range.end.saturating_sub(1));
+                    text && !day_talks.iter().any(|t| lines.contains(&t.line))
+                });
+                if let Some(block) = left_out {
+                    diagnostics.push(
+                        Diagnostic::new(Severity::Note, file, line_of(block.range.start), format!("text under the day heading \"{}\" is not a talk and is left out of the bundle", heading.text))
+                            .with_help("if it describes a talk, give the talk its own heading (`### Title - Speaker (Company)`)"),
+                    );
+                }
+                recap.talks.extend(day_talks);
             }
             Role::Skipped => groupings.push(Grouping {
                 level: heading.level,
@@ -667,7 +681,69 @@ impl ListContext<'_> {
                 });
             }
         }
+        for table in self.outline.tables_in(from, to) {
+            let Some(rows) = table_talks::parse_table(table) else {
+                continue;
+            };
+            for (row, talk) in rows {
+                let line = self.lines.line_of(row.range.start) + self.line_offset;
+                match talk {
+                    Some(talk) => talks.push(self.table_talk(talk, &tracks, &day, line)),
+                    None => diagnostics.push(
+                        Diagnostic::new(Severity::Note, self.file, line, format!("table row \"{}\" sits in a table of talks but names no title and speaker; it is left out", row.cells.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" | ")))
+                            .with_help("give the row a title and a speaker, or leave breaks such as lunch out of the table"),
+                    ),
+                }
+            }
+        }
+        talks.sort_by_key(|talk| talk.line);
         talks
+    }
+
+    /// The talk of one table row, in the section's day and tracks.
+    fn table_talk(
+        &self,
+        talk: table_talks::TableTalk<'_>,
+        tracks: &[String],
+        day: &Option<String>,
+        line: u32,
+    ) -> ExtractedTalk {
+        let mut notes_markdown = String::new();
+        let mut summary = Vec::new();
+        for (header, cell) in &talk.notes {
+            let markdown = self.body[cell.range.clone()].trim();
+            if !notes_markdown.is_empty() {
+                notes_markdown.push_str("\n\n");
+            }
+            if table_talks::is_notes_header(header) {
+                notes_markdown.push_str(markdown);
+                summary.push(cell.text.as_str());
+            } else {
+                notes_markdown.push_str(&format!("**{}:** {markdown}", header.trim()));
+            }
+        }
+        let mut all_tracks = tracks.to_vec();
+        for track in talk.tracks {
+            if !all_tracks.iter().any(|t| t.eq_ignore_ascii_case(&track)) {
+                all_tracks.push(track);
+            }
+        }
+        let mut links: Vec<Link> = Vec::new();
+        for (kind, link) in talk.links {
+            if !links.iter().any(|l| l.url == link.url) {
+                links.push(notes::bundle_link(link, kind));
+            }
+        }
+        ExtractedTalk {
+            title: Some(talk.title),
+            speakers: talk.speakers,
+            tracks: all_tracks,
+            day: day.clone(),
+            links,
+            summary: notes::summary(summary, SUMMARY_CHARS),
+            html: notes::render_html(&notes_markdown),
+            line,
+        }
     }
 }
 

@@ -342,7 +342,7 @@ pub fn write(bundle: Bundle, index: &Path) -> Result<Vec<PathBuf>> {
     write_with(bundle, index, Search::Built)
 }
 
-/// [`write`] for a bundle whose search index is not built yet ([`crate::compile_unindexed`]): it
+/// [`write()`] for a bundle whose search index is not built yet ([`crate::compile_unindexed`]): it
 /// is built from the notes while they and the card index are written, so the cores that wait
 /// for the file system have the index to work on.
 pub fn write_unindexed(bundle: Bundle, index: &Path) -> Result<Vec<PathBuf>> {

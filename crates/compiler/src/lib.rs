@@ -3,9 +3,9 @@
 //!
 //! The pipeline per file: repair mojibake ([`mojibake`]) → split front matter
 //! ([`front_matter`]) → rewrite Hugo shortcodes ([`shortcodes`]) → outline the Markdown
-//! ([`markdown`]) → find days and talks ([`extract`], with [`days`], [`heading`], [`people`]) →
-//! render sanitized notes ([`notes`]). [`assemble`] then joins all recaps into one bundle, with
-//! its [`companies`], and [`search_index`] indexes it. [`layout`] writes it as the card index
+//! ([`markdown`]) → find days and talks ([`extract`], with [`days`], [`heading`], [`people`],
+//! [`list_talks`], [`table_talks`]) → render sanitized notes ([`notes`]). [`assemble`] then
+//! joins all recaps into one bundle, with its [`companies`], and [`search_index`] indexes it. [`layout`] writes it as the card index
 //! `bundle.json` plus content-hashed files for the search index and the notes; `recap build`
 //! has the layout build the search index while it writes the notes
 //! ([`layout::write_unindexed`]), so that waiting for the file system overlaps with indexing.
@@ -37,6 +37,7 @@ pub mod search_index;
 pub mod shortcodes;
 pub mod similarity;
 pub mod slug;
+pub mod table_talks;
 pub mod text;
 
 use std::path::PathBuf;

@@ -85,6 +85,29 @@ pub struct ListItem {
     pub list: Range<usize>,
 }
 
+/// A top-level table: its header cells and its rows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Table {
+    pub header: Vec<TableCell>,
+    pub rows: Vec<TableRow>,
+    pub range: Range<usize>,
+}
+
+/// One body row of a [`Table`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TableRow {
+    pub cells: Vec<TableCell>,
+    pub range: Range<usize>,
+}
+
+/// One cell of a [`Table`]: its plain text, its links and where its Markdown is.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TableCell {
+    pub text: String,
+    pub links: Vec<LinkRef>,
+    pub range: Range<usize>,
+}
+
 /// The parsed structure of a recap body.
 #[derive(Debug, Default)]
 pub struct Outline {
@@ -93,6 +116,8 @@ pub struct Outline {
     pub blocks: Vec<Block>,
     /// Items of top-level lists, in order.
     pub items: Vec<ListItem>,
+    /// Top-level tables, in order.
+    pub tables: Vec<Table>,
     /// Whether `blocks` and `items` are in ascending order of their start, as parsed, so the
     /// ones in a byte range are found by binary search rather than a scan of all of them.
     sorted: bool,
@@ -104,6 +129,7 @@ impl Outline {
         let mut depth = 0usize;
         let mut current: Option<Collector> = None;
         let mut items = ItemCollector::default();
+        let mut tables = TableCollector::default();
         for (event, range) in parser(text).into_offset_iter() {
             match &event {
                 Event::Start(tag) => {
@@ -142,6 +168,7 @@ impl Outline {
                 _ => {}
             }
             items.observe(&event, &range, depth);
+            tables.observe(&event, &range, depth);
             if depth == 0 && !matches!(event, Event::End(_)) {
                 // Top-level HTML blocks and rules: kept as opaque blocks.
                 outline.blocks.push(Block {
@@ -158,6 +185,7 @@ impl Outline {
             }
         }
         outline.items = items.items;
+        outline.tables = tables.tables;
         outline.sorted = outline.is_sorted();
         outline
     }
@@ -187,6 +215,13 @@ impl Outline {
     /// The blocks between byte offsets `from` and `to`.
     pub fn blocks_in(&self, from: usize, to: usize) -> impl Iterator<Item = &Block> {
         within(&self.blocks, |b| &b.range, self.sorted, from, to)
+    }
+
+    /// The top-level tables between byte offsets `from` and `to`.
+    pub fn tables_in(&self, from: usize, to: usize) -> impl Iterator<Item = &Table> {
+        self.tables
+            .iter()
+            .filter(move |t| t.range.start >= from && t.range.end <= to)
     }
 
     /// The top-level list items between byte offsets `from` and `to`.
@@ -452,6 +487,89 @@ impl ItemCollector {
             Event::SoftBreak | Event::HardBreak | Event::Start(Tag::Paragraph) => {
                 if let Some(item) = self.current.as_mut() {
                     item.text.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Collects top-level tables while events stream by. `depth` is the nesting depth after the
+/// event was applied (1 inside a top-level table).
+#[derive(Default)]
+struct TableCollector {
+    tables: Vec<Table>,
+    current: Option<Table>,
+    in_head: bool,
+    row: Option<TableRow>,
+    cell: Option<TableCell>,
+    link_stack: Vec<(String, usize)>,
+}
+
+impl TableCollector {
+    fn observe(&mut self, event: &Event<'_>, range: &Range<usize>, depth: usize) {
+        match event {
+            Event::Start(Tag::Table(_)) if depth == 1 => {
+                self.current = Some(Table {
+                    range: range.clone(),
+                    ..Table::default()
+                });
+            }
+            Event::End(TagEnd::Table) if depth == 0 => self.tables.extend(self.current.take()),
+            _ if self.current.is_none() => {}
+            Event::Start(Tag::TableHead) => self.in_head = true,
+            Event::End(TagEnd::TableHead) => self.in_head = false,
+            Event::Start(Tag::TableRow) => {
+                self.row = Some(TableRow {
+                    range: range.clone(),
+                    ..TableRow::default()
+                });
+            }
+            Event::End(TagEnd::TableRow) => {
+                if let (Some(table), Some(row)) = (self.current.as_mut(), self.row.take()) {
+                    table.rows.push(row);
+                }
+            }
+            Event::Start(Tag::TableCell) => {
+                self.cell = Some(TableCell {
+                    range: range.clone(),
+                    ..TableCell::default()
+                });
+            }
+            Event::End(TagEnd::TableCell) => {
+                let (Some(table), Some(mut cell)) = (self.current.as_mut(), self.cell.take())
+                else {
+                    return;
+                };
+                cell.text = text::collapse_whitespace_owned(cell.text).trim().to_owned();
+                match (self.in_head, self.row.as_mut()) {
+                    (true, _) => table.header.push(cell),
+                    (false, Some(row)) => row.cells.push(cell),
+                    (false, None) => {}
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some(cell) = &self.cell {
+                    self.link_stack
+                        .push((dest_url.to_string(), cell.text.len()));
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if let (Some(cell), Some((url, start))) =
+                    (self.cell.as_mut(), self.link_stack.pop())
+                {
+                    let text = cell.text[start..].trim().to_owned();
+                    cell.links.push(LinkRef { text, url });
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(cell) = self.cell.as_mut() {
+                    cell.text.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(cell) = self.cell.as_mut() {
+                    cell.text.push(' ');
                 }
             }
             _ => {}

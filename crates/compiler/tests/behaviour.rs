@@ -804,3 +804,68 @@ fn a_title_that_names_a_day_places_a_recap_without_day_headings() {
         .collect();
     assert_eq!(days, ["Day 1", "Day 2"]);
 }
+
+#[test]
+fn a_table_whose_header_names_talks_and_speakers_lists_talks() {
+    let source = "---\ntitle: \"Harbourconf 2022\"\n---\n\n## Thursday\n\n\
+        Day two opened with rain.\n\n\
+        | Time | Talk | Speaker | Slides | Notes |\n\
+        |------|------|---------|--------|-------|\n\
+        | 10:00 | [Knots at Scale](https://example.com/knots) | Mara Quill (Tidewater Labs) \
+        | [pdf](https://example.com/knots.pdf) | Six ways to tie a *bowline* |\n\
+        | 12:00 | Lunch | | | |\n\
+        | 13:00 | Tide Tables | Lia Cruz, Globex | | Predictions |\n";
+    let compilation = compile_sources([("input.md", source)]);
+    let bundle = &compilation.bundle;
+    assert_eq!(
+        talks_read(bundle),
+        [
+            (
+                Some("Knots at Scale"),
+                vec![("Mara Quill", Some("Tidewater Labs"))]
+            ),
+            (Some("Tide Tables"), vec![("Lia Cruz", Some("Globex"))]),
+        ]
+    );
+    let knots = &bundle.talks[0];
+    let links: Vec<_> = knots
+        .links
+        .iter()
+        .map(|l| (l.kind, l.url.as_str()))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (recap_bundle::LinkKind::Session, "https://example.com/knots"),
+            (
+                recap_bundle::LinkKind::Slides,
+                "https://example.com/knots.pdf"
+            ),
+        ]
+    );
+    let notes = &knots.notes[0].html;
+    assert!(notes.contains("<em>bowline</em>"), "{notes}");
+    assert!(
+        notes.contains("10:00"),
+        "a column it does not read stays in the notes: {notes}"
+    );
+    assert_eq!(
+        bundle.day(knots.day.as_deref().unwrap()).unwrap().1.label,
+        "Thursday"
+    );
+    let reported: Vec<&str> = compilation
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        reported.iter().any(|m| m.contains("Lunch")),
+        "the row without a speaker is reported: {reported:?}"
+    );
+    assert!(
+        reported
+            .iter()
+            .any(|m| m.contains("under the day heading \"Thursday\"")),
+        "the day's own text is reported: {reported:?}"
+    );
+}
