@@ -71,6 +71,8 @@ enum Role {
     Talk(TalkHeading, Option<Marker>),
     /// Excluded by the author with `<!-- recap: skip -->`.
     Skipped,
+    /// The byline of the talk heading right above it (`#### Ada Lovelace, Initech`).
+    Byline,
     Other,
 }
 
@@ -126,6 +128,7 @@ pub fn extract(
             });
         roles.push(classify(&body, &outline, heading, own_end, style, marker));
     }
+    read_byline_headings(&outline, &mut roles, style);
 
     let title = split
         .front_matter
@@ -270,7 +273,7 @@ pub fn extract(
                 }
                 recap.talks.extend(day_talks);
             }
-            Role::Skipped => groupings.push(Grouping {
+            Role::Skipped | Role::Byline => groupings.push(Grouping {
                 level: heading.level,
                 kind: None,
                 topic: None,
@@ -307,13 +310,18 @@ pub fn extract(
             Role::Talk(parsed, marker) => {
                 resolver.talk_seen();
                 let section_end = talk_section_end(&outline.headings, &roles, i, body.len());
+                // A byline written as a heading right below is no part of the notes.
+                let notes_start = match roles.get(i + 1) {
+                    Some(Role::Byline) => outline.headings[i + 1].range.end,
+                    _ => heading.range.end,
+                };
                 let line = line_of(heading.range.start);
                 let mut talk = build_talk(
                     &body,
                     &outline,
                     heading,
                     parsed,
-                    section_end,
+                    notes_start..section_end,
                     &groupings,
                     current_day.clone(),
                     line,
@@ -553,6 +561,36 @@ fn classify(
         );
     }
     Role::Other
+}
+
+/// `## Title` right followed by `#### Ada Lovelace, Initech`: a talk whose byline is a smaller
+/// heading. The byline heading is then no section of its own (nor reported as one), nor part
+/// of the notes.
+fn read_byline_headings(outline: &Outline, roles: &mut [Role], style: heading::HeadingStyle) {
+    for i in 1..roles.len() {
+        let (title, byline) = (&outline.headings[i - 1], &outline.headings[i]);
+        if !matches!(roles[i - 1], Role::Other)
+            || !matches!(roles[i], Role::Other)
+            || byline.level <= title.level
+            || byline.promoted
+            || outline
+                .blocks_in(title.range.end, byline.range.start)
+                .next()
+                .is_some()
+        {
+            continue;
+        }
+        let Some(speakers) = people::parse_byline(&byline.text) else {
+            continue;
+        };
+        let link_text = title.leading_link.as_ref().map(|l| l.text.as_str());
+        let parsed = heading::parse_with_style(&title.text, link_text, style);
+        if parsed.title.is_empty() || prose::is_post_section(&title.text) {
+            continue;
+        }
+        roles[i - 1] = Role::Talk(TalkHeading { speakers, ..parsed }, None);
+        roles[i] = Role::Byline;
+    }
 }
 
 /// `Ada Lovelace: Engines` or `Ada Lovelace – Keynote` read speaker first, when the notes speak
@@ -1036,7 +1074,7 @@ fn talk_section_end(headings: &[Heading], roles: &[Role], index: usize, body_len
         .iter()
         .zip(roles)
         .skip(index + 1)
-        .find(|(h, role)| h.level <= level || !matches!(role, Role::Other))
+        .find(|(h, role)| h.level <= level || !matches!(role, Role::Other | Role::Byline))
         .map_or(body_len, |(h, _)| h.range.start)
 }
 
@@ -1060,12 +1098,15 @@ pub fn split_tags(text: &str) -> Vec<String> {
 }
 
 /// A paragraph's first sentence, when more follows: `By Ada.` of `By Ada. She showed…`.
-/// A period after a single letter is an initial (`J. R. Hacker`), not a sentence's end.
+/// A period after a single letter is an initial (`J. R. Hacker`), and after a title an
+/// abbreviation (`Dr. Ada`), not a sentence's end.
 fn first_of_several_sentences(text: &str) -> Option<&str> {
     text.match_indices(". ").find_map(|(at, _)| {
         let word = text[..at].rsplit(' ').next().unwrap_or_default();
+        let abbreviation =
+            word.chars().count() == 1 || matches!(word, "Dr" | "Prof" | "Mr" | "Ms" | "Mrs");
         let more = !text[at + 2..].trim().is_empty();
-        (word.chars().count() > 1 && more).then(|| &text[..=at])
+        (!abbreviation && more).then(|| &text[..=at])
     })
 }
 
@@ -1093,14 +1134,15 @@ fn build_talk(
     outline: &Outline,
     heading: &Heading,
     parsed: &TalkHeading,
-    section_end: usize,
+    notes: std::ops::Range<usize>,
     groupings: &[Grouping],
     day: Option<String>,
     line: u32,
 ) -> ExtractedTalk {
-    let meta = leading_meta(body, outline, heading.range.end, section_end);
+    let (notes_start, section_end) = (notes.start, notes.end);
+    let meta = leading_meta(body, outline, notes_start, section_end);
     let blocks: Vec<&Block> = outline
-        .blocks_in(heading.range.end, section_end)
+        .blocks_in(notes_start, section_end)
         .filter(|b| !meta.contains(b))
         .collect();
 
@@ -1189,7 +1231,7 @@ fn build_talk(
     }
 
     let mut notes_markdown = String::new();
-    let mut cursor = heading.range.end;
+    let mut cursor = notes_start;
     let mut meta_ranges: Vec<std::ops::Range<usize>> = meta
         .tags
         .iter()

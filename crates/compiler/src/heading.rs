@@ -385,7 +385,7 @@ fn by_trailing_company(text: &str) -> Option<(String, Vec<Person>)> {
     }
     // The leftmost remaining item ends with `… Name Name (Company)`; but the text may contain list
     // separators inside the title, so work on the original text up to that item's end.
-    let cut = nth_item_end(text, &items, first_item - 1)?;
+    let cut = nth_item_end(text, &items, first_item.checked_sub(1)?)?;
     let head = &text[..cut];
     let (before, company) = people::split_trailing_parenthetical(head);
     let company = company?;
@@ -563,6 +563,14 @@ mod tests {
             .iter()
             .map(|p| (p.name.as_str(), p.company.as_deref()))
             .collect()
+    }
+
+    #[test]
+    fn headings_of_separators_alone_are_no_talks() {
+        for text in [",", "&", " and ", ", ,", "; &", "( )", "—", "|"] {
+            let heading = parse(text, None);
+            assert!(heading.speakers.is_empty(), "{text:?}");
+        }
     }
 
     #[test]

@@ -127,11 +127,21 @@ fn parse_item_oriented(
         Some((talk, description)) if note.is_empty() => (talk, description),
         _ => (head, note),
     };
-    let parsed = heading::parse_with_style(head, None, style);
-    (!parsed.speakers.is_empty() && !parsed.title.is_empty()).then(|| ListTalk {
-        title: Some(parsed.title),
-        speakers: parsed.speakers,
-        description: note.to_owned(),
+    let talk_of = |head: &str, note: &str| {
+        let parsed = heading::parse_with_style(head, None, style);
+        (!parsed.speakers.is_empty() && !parsed.title.is_empty()).then(|| ListTalk {
+            title: Some(parsed.title),
+            speakers: parsed.speakers,
+            description: note.to_owned(),
+        })
+    };
+    talk_of(head, note).or_else(|| {
+        // `Title by Speaker — what it was about`: the note after the last dash.
+        [" — ", " – ", " - "]
+            .iter()
+            .filter(|_| note.is_empty())
+            .filter_map(|separator| head.rsplit_once(separator))
+            .find_map(|(talk, description)| talk_of(talk, description.trim()))
     })
 }
 
@@ -178,14 +188,9 @@ fn split_description(text: &str) -> (&str, &str) {
 fn split_after_parentheses(text: &str) -> Option<(&str, &str)> {
     [") - ", ") – ", ") — "]
         .iter()
-        .filter_map(|separator| text.find(separator))
+        .filter_map(|separator| text.find(separator).map(|at| (at, separator.len())))
         .min()
-        .map(|at| {
-            (
-                text[..=at].trim(),
-                text[at + 4..].trim_start_matches([' ', '–', '—', '-']),
-            )
-        })
+        .map(|(at, len)| (text[..=at].trim(), text[at + len..].trim()))
 }
 
 /// Splits at the first `:` outside parentheses.
@@ -290,6 +295,18 @@ mod tests {
             (None, vec![("Cy Dot", None)]),
             "an aside"
         );
+    }
+
+    #[test]
+    fn a_dash_of_any_width_after_parentheses_starts_the_note() {
+        for dash in ["-", "–", "—"] {
+            let text = format!("Knots (Mara Quill) {dash} six bowlines");
+            assert_eq!(
+                split_after_parentheses(&text),
+                Some(("Knots (Mara Quill)", "six bowlines")),
+                "{dash}"
+            );
+        }
     }
 
     #[test]

@@ -296,7 +296,7 @@ pub fn split_trailing_parenthetical(text: &str) -> (&str, Option<&str>) {
 
 /// Parses one byline item: `Name`, `Name (Company)`, `Name from/of/at/@/—/| Company`.
 pub fn parse_person(item: &str) -> Option<Person> {
-    let item = item.trim().trim_start_matches("by ").trim();
+    let item = without_honorific(item.trim().trim_start_matches("by ").trim());
     let (name, company) = split_trailing_parenthetical(item);
     // `Ada Lovelace (@ada)`: a handle, not a company.
     if let Some(handle) = company.filter(|c| c.starts_with('@'))
@@ -345,6 +345,15 @@ pub fn parse_person(item: &str) -> Option<Person> {
     None
 }
 
+/// A name without the academic or medical title in front of it: `Dr. Ada Lovelace` → `Ada
+/// Lovelace`, so that the same person is one speaker however a recap writes them.
+fn without_honorific(name: &str) -> &str {
+    ["Dr. ", "Dr ", "Prof. ", "Prof ", "Professor "]
+        .iter()
+        .find_map(|title| name.strip_prefix(title))
+        .map_or(name, str::trim_start)
+}
+
 /// Parses a whole byline (`by A (X), B (Y)`, `A and B`) when every item is a person.
 pub fn parse_byline(text: &str) -> Option<Vec<Person>> {
     let text = text::strip_pictographs(text);
@@ -364,6 +373,27 @@ pub fn parse_byline(text: &str) -> Option<Vec<Person>> {
     {
         let mut people = parse_byline(names)?;
         let company = company_name(company)?;
+        people
+            .iter_mut()
+            .for_each(|person| person.company = Some(company.clone()));
+        return Some(people);
+    }
+    // `Ada Lovelace & Alan Turing, Initech`: the enumeration of names ends at its `&` or `and`,
+    // so what follows the comma after it is their company.
+    if let Some((names, company)) = text.rsplit_once(", ")
+        && (names.contains(" & ") || names.contains(" and "))
+        && !names.contains(',')
+        && !company.contains(" & ")
+        && !company.contains(" and ")
+        && company.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && company.split_whitespace().count() <= 5
+        && let Some(mut people) = split_list(names)
+            .iter()
+            .map(|name| parse_person(name))
+            .collect::<Option<Vec<Person>>>()
+        && people.iter().all(|p| p.company.is_none())
+        && let Some(company) = company_name(company)
+    {
         people
             .iter_mut()
             .for_each(|person| person.company = Some(company.clone()));
@@ -568,6 +598,26 @@ mod tests {
         ] {
             assert!(!is_person_name(text), "{text}");
         }
+    }
+
+    #[test]
+    fn names_joined_by_and_then_a_comma_share_the_company_after_it() {
+        assert_eq!(
+            parse_byline("Ada Lovelace & Alan Turing, Bletchley Park"),
+            Some(vec![
+                person("Ada Lovelace", Some("Bletchley Park")),
+                person("Alan Turing", Some("Bletchley Park")),
+            ])
+        );
+        assert_eq!(
+            parse_byline("Ada Lovelace, Alan Turing and Grace Hopper").map(|p| p.len()),
+            Some(3),
+            "an enumeration that ends in `and` names three people"
+        );
+        assert_eq!(
+            parse_byline("Dr. Ada Lovelace (Initech)"),
+            Some(vec![person("Ada Lovelace", Some("Initech"))])
+        );
     }
 
     #[test]

@@ -869,3 +869,47 @@ fn a_table_whose_header_names_talks_and_speakers_lists_talks() {
         "the day's own text is reported: {reported:?}"
     );
 }
+
+#[test]
+fn bylines_as_sub_headings_titles_before_names_and_notes_after_dashes() {
+    let source = "---\ntitle: \"Harbourconf 2022\"\n---\n\n\
+        ## Knots at Scale\n#### Mara Quill, Tidewater Labs\n\nSix bowlines.\n\n\
+        ## Tide Tables\nSpeaker: Dr. Lia Cruz\n\nPredictions.\n\n\
+        ## Rigging Rust (Oskar Lund & Ines Roth, Red Anchor)\n\nA rewrite.\n\n\
+        ## Lightning talks\n\n\
+        - **Buoys** by Yara Diaz — colours and lights at sea\n\
+        - **Sails** (Zeke Ford) – canvas, mostly, and rope\n";
+    let compilation = compile_sources([("input.md", source)]);
+    let bundle = &compilation.bundle;
+    assert_eq!(
+        talks_read(bundle),
+        [
+            (
+                Some("Knots at Scale"),
+                vec![("Mara Quill", Some("Tidewater Labs"))]
+            ),
+            (Some("Tide Tables"), vec![("Lia Cruz", None)]),
+            (
+                Some("Rigging Rust"),
+                vec![
+                    ("Oskar Lund", Some("Red Anchor")),
+                    ("Ines Roth", Some("Red Anchor"))
+                ]
+            ),
+            (Some("Buoys"), vec![("Yara Diaz", None)]),
+            (Some("Sails"), vec![("Zeke Ford", None)]),
+        ]
+    );
+    assert!(bundle.talks[0].notes[0].html.contains("Six bowlines"));
+    assert!(
+        bundle.talks[3]
+            .summary
+            .contains("colours and lights at sea")
+    );
+    assert!(bundle.talks[4].summary.contains("canvas, mostly, and rope"));
+    assert!(
+        compilation.diagnostics.is_empty(),
+        "{:?}",
+        compilation.diagnostics
+    );
+}
