@@ -913,3 +913,65 @@ fn bylines_as_sub_headings_titles_before_names_and_notes_after_dashes() {
         compilation.diagnostics
     );
 }
+
+/// Every shape the compiler reads, cut and joined with the separators and characters that its
+/// byte offsets must step over (multi-byte dashes, emoji, `İ`): it reports, it never panics.
+#[test]
+fn no_combination_of_shapes_and_separators_makes_the_compiler_panic() {
+    let shapes = [
+        "## ",
+        "### 1. ",
+        "- ",
+        "- **",
+        "**",
+        "| ",
+        "#### ",
+        "Speaker: ",
+        "_#",
+        "> ",
+    ];
+    let fragments = [
+        "Knots at Scale",
+        "Mara Quill",
+        "(Tidewater Labs)",
+        "(@mq)",
+        ", @mq",
+        " by ",
+        " — ",
+        " – ",
+        " - ",
+        " | ",
+        ": ",
+        "&",
+        " and ",
+        ", ",
+        "(",
+        ")",
+        "👩‍💻",
+        "İstanbul",
+        "Dr. ",
+        "Day 2",
+        "10:30",
+        "[x](https://example.com)",
+        "*",
+        "",
+    ];
+    let mut lines = Vec::new();
+    for (i, shape) in shapes.iter().enumerate() {
+        for (j, a) in fragments.iter().enumerate() {
+            for b in fragments.iter().skip((i + j) % 3).step_by(3) {
+                lines.push(format!("{shape}{a}{b}"));
+                lines.push(format!("{shape}{b}{a}{b}"));
+                lines.push(format!("{shape}{a}{b}{a}"));
+            }
+        }
+    }
+    for (n, chunk) in lines.chunks(40).enumerate() {
+        let source = format!(
+            "---\ntitle: \"Harbourconf 2022 Day 2\"\n---\n\n{}\n",
+            chunk.join("\n\n")
+        );
+        let result = std::panic::catch_unwind(|| compile_sources([("input.md", source.as_str())]));
+        assert!(result.is_ok(), "chunk {n} panicked:\n{source}");
+    }
+}
