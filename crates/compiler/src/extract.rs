@@ -1024,7 +1024,7 @@ fn leading_meta<'a>(body: &str, outline: &'a Outline, from: usize, to: usize) ->
             break;
         }
         if meta.labelled.is_none()
-            && block.starts_with_markup | block.text.contains(':')
+            && (block.starts_with_markup || block.text.contains(':'))
             && let Some(labelled) = labelled_lines(body, block)
         {
             if labelled.complete {

@@ -262,7 +262,7 @@ struct Collector {
     plain_outside_strong: bool,
     emphasis_depth: usize,
     strong_depth: usize,
-    link_stack: Vec<(String, usize)>,
+    links_open: OpenLinks,
     links: Vec<LinkRef>,
     /// Set when the first thing in the element is a link.
     leading_link: Option<LinkRef>,
@@ -297,7 +297,7 @@ impl Collector {
             plain_outside_strong: false,
             emphasis_depth: 0,
             strong_depth: 0,
-            link_stack: Vec::new(),
+            links_open: OpenLinks::default(),
             links: Vec::new(),
             leading_link: None,
             starts_with_markup: None,
@@ -320,9 +320,7 @@ impl Collector {
         match tag {
             Tag::Emphasis => self.emphasis_depth += 1,
             Tag::Strong => self.strong_depth += 1,
-            Tag::Link { dest_url, .. } => self
-                .link_stack
-                .push((dest_url.to_string(), self.text.len())),
+            Tag::Link { dest_url, .. } => self.links_open.open(dest_url, &self.text),
             Tag::Paragraph | Tag::Item if !self.text.is_empty() => self.text.push(' '),
             _ => {}
         }
@@ -340,11 +338,7 @@ impl Collector {
                 }
             }
             TagEnd::Link => {
-                if let Some((url, start)) = self.link_stack.pop() {
-                    let link = LinkRef {
-                        text: self.text[start..].trim().to_owned(),
-                        url,
-                    };
+                if let Some((link, start)) = self.links_open.close(&self.text) {
                     if start == 0 && self.leading_link.is_none() {
                         self.leading_link = Some(link.clone());
                     }
@@ -415,7 +409,7 @@ struct ItemCollector {
     current: Option<ListItem>,
     /// Inside a nested list of the current item: its text is not the item's own.
     nested: usize,
-    link_stack: Vec<(String, usize)>,
+    links_open: OpenLinks,
     /// Where each open emphasis or strong span started in the item's text.
     emphasis_stack: Vec<usize>,
 }
@@ -448,18 +442,13 @@ impl ItemCollector {
             _ if self.nested > 0 => {}
             Event::Start(Tag::Link { dest_url, .. }) => {
                 if let Some(item) = &self.current {
-                    self.link_stack
-                        .push((dest_url.to_string(), item.text.len()));
+                    self.links_open.open(dest_url, &item.text);
                 }
             }
             Event::End(TagEnd::Link) => {
-                if let (Some(item), Some((url, start))) =
-                    (self.current.as_mut(), self.link_stack.pop())
+                if let Some(item) = self.current.as_mut()
+                    && let Some((link, start)) = self.links_open.close(&item.text)
                 {
-                    let link = LinkRef {
-                        text: item.text[start..].trim().to_owned(),
-                        url,
-                    };
                     if item.text[..start].trim().is_empty() && item.leading_link.is_none() {
                         item.leading_link = Some(link.clone());
                     }
@@ -494,6 +483,26 @@ impl ItemCollector {
     }
 }
 
+/// The links open while an element's text is collected, each with where it starts in the text.
+#[derive(Default)]
+struct OpenLinks(Vec<(String, usize)>);
+
+impl OpenLinks {
+    fn open(&mut self, url: &str, text: &str) {
+        self.0.push((url.to_owned(), text.len()));
+    }
+
+    /// The innermost open link, closed: its text (from `text`) and URL, and where it started.
+    fn close(&mut self, text: &str) -> Option<(LinkRef, usize)> {
+        let (url, start) = self.0.pop()?;
+        let link = LinkRef {
+            text: text[start..].trim().to_owned(),
+            url,
+        };
+        Some((link, start))
+    }
+}
+
 /// Collects top-level tables while events stream by. `depth` is the nesting depth after the
 /// event was applied (1 inside a top-level table).
 #[derive(Default)]
@@ -503,7 +512,7 @@ struct TableCollector {
     in_head: bool,
     row: Option<TableRow>,
     cell: Option<TableCell>,
-    link_stack: Vec<(String, usize)>,
+    links_open: OpenLinks,
 }
 
 impl TableCollector {
@@ -550,16 +559,14 @@ impl TableCollector {
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
                 if let Some(cell) = &self.cell {
-                    self.link_stack
-                        .push((dest_url.to_string(), cell.text.len()));
+                    self.links_open.open(dest_url, &cell.text);
                 }
             }
             Event::End(TagEnd::Link) => {
-                if let (Some(cell), Some((url, start))) =
-                    (self.cell.as_mut(), self.link_stack.pop())
+                if let Some(cell) = self.cell.as_mut()
+                    && let Some((link, _)) = self.links_open.close(&cell.text)
                 {
-                    let text = cell.text[start..].trim().to_owned();
-                    cell.links.push(LinkRef { text, url });
+                    cell.links.push(link);
                 }
             }
             Event::Text(t) | Event::Code(t) => {
