@@ -92,8 +92,8 @@ fn strip_post_words(title: &str) -> String {
     conference_part(without_day(name)).to_owned()
 }
 
-/// The conference day a post's title says it covers: `GopherCon 2019 Day 2` and `Day two of
-/// GopherCon` → `Day 2`.
+/// The conference day a post's title says it covers: `Harbourconf 2019 Day 2` and `Day two of
+/// Harbourconf` → `Day 2`.
 pub fn day_in_title(title: &str) -> Option<String> {
     let words: Vec<&str> = title
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '(' | ')' | '|'))
@@ -113,8 +113,8 @@ fn day_number(day: &str, number: &str) -> Option<u32> {
     crate::days::day_marker(&format!("day {number}")).and_then(|m| m.number)
 }
 
-/// A title's name without the day it covers: `GopherCon 2019 - Day 2` → `GopherCon 2019`,
-/// `Day 2 of GopherCon 2019` → `GopherCon 2019`.
+/// A title's name without the day it covers: `Harbourconf 2019 - Day 2` → `Harbourconf 2019`,
+/// `Day 2 of Harbourconf 2019` → `Harbourconf 2019`.
 fn without_day(name: &str) -> &str {
     let separators = |c: char| c.is_whitespace() || matches!(c, ',' | ':' | '-' | '–' | '—' | '|');
     let trimmed = name.trim_end_matches([')', ' ']);
@@ -191,11 +191,11 @@ mod tests {
     #[test]
     fn days_named_by_titles() {
         assert_eq!(
-            day_in_title("GopherCon 2019 Day 2").as_deref(),
+            day_in_title("Harbourconf 2019 Day 2").as_deref(),
             Some("Day 2")
         );
         assert_eq!(
-            day_in_title("Day two of GopherCon").as_deref(),
+            day_in_title("Day two of Harbourconf").as_deref(),
             Some("Day 2")
         );
         assert_eq!(day_in_title("RustConf 2021 (second day)"), None);
@@ -247,12 +247,12 @@ mod tests {
             "a title without a conference in it stays as it is"
         );
         assert_eq!(
-            name_and_year("GopherCon 2019 Day 2", None).0,
-            "GopherCon 2019"
+            name_and_year("Harbourconf 2019 Day 2", None).0,
+            "Harbourconf 2019"
         );
         assert_eq!(
-            name_and_year("Velocity 2019 - Day One recap", None).0,
-            "Velocity 2019"
+            name_and_year("Tidewater Summit 2019 - Day One recap", None).0,
+            "Tidewater Summit 2019"
         );
         assert_eq!(
             name_and_year("Day 2 of RustConf 2021", None).0,
