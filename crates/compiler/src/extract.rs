@@ -966,7 +966,7 @@ fn labelled_lines(body: &str, block: &Block) -> Option<LabelledLines> {
         ) && read.speakers.is_none()
         {
             read.speakers = Some(people::parse_byline(&block.text)?);
-        } else if let Some(kind) = link_label_kind(&label) {
+        } else if let Some(kind) = notes::labelled_link_kind(&label) {
             let links = block.links.iter().filter(|l| l.url.starts_with("http"));
             let mut any = false;
             for link in links {
@@ -983,20 +983,6 @@ fn labelled_lines(body: &str, block: &Block) -> Option<LabelledLines> {
         }
     }
     (read.speakers.is_some() || !read.tags.is_empty()).then_some(read)
-}
-
-/// The kind of the links on a line labelled `label` (`Slides`, `Video`, `Abstract`).
-fn link_label_kind(label: &str) -> Option<recap_bundle::LinkKind> {
-    use recap_bundle::LinkKind;
-    Some(match label {
-        "slides" | "slide deck" | "deck" => LinkKind::Slides,
-        "video" | "recording" | "youtube" => LinkKind::Video,
-        "session" | "abstract" | "talk" | "talk page" | "schedule" => LinkKind::Session,
-        "link" | "links" | "code" | "repo" | "repository" | "demo" | "resources" | "website" => {
-            LinkKind::Other
-        }
-        _ => return None,
-    })
 }
 
 /// Link text that says nothing of where it leads: `link`, `here`.

@@ -124,6 +124,20 @@ pub fn summary<'a>(paragraphs: impl IntoIterator<Item = &'a str>, max_chars: usi
     cut.trim_end_matches([',', ';', ':', '.', '-']).to_owned() + "…"
 }
 
+/// The kind of the links under a label (lower case): a line `**Slides:** [pdf](…)` or a table
+/// column headed `Video`.
+pub fn labelled_link_kind(label: &str) -> Option<LinkKind> {
+    Some(match label {
+        "slides" | "slide deck" | "deck" => LinkKind::Slides,
+        "video" | "recording" | "youtube" => LinkKind::Video,
+        "session" | "abstract" | "talk" | "talk page" | "schedule" => LinkKind::Session,
+        "link" | "links" | "code" | "repo" | "repository" | "demo" | "resources" | "website" => {
+            LinkKind::Other
+        }
+        _ => return None,
+    })
+}
+
 /// The kind of a link the recap gives as a talk's material, judged by its text or its host.
 /// Links to anything else (articles, tools mentioned in the notes) are not the talk's links.
 pub fn material_kind(link: &LinkRef) -> Option<LinkKind> {

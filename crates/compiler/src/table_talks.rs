@@ -41,12 +41,9 @@ impl Column {
                 Column::Company
             }
             "track" | "tracks" | "tag" | "tags" | "topic" | "topics" | "category" => Column::Tracks,
-            "slides" => Column::Links(LinkKind::Slides),
-            "video" | "recording" => Column::Links(LinkKind::Video),
-            "link" | "links" => Column::Links(LinkKind::Other),
             "notes" | "note" | "comments" | "comment" | "summary" | "takeaway" | "takeaways"
             | "thoughts" | "description" | "what i learned" => Column::Notes,
-            _ => Column::Other,
+            label => crate::notes::labelled_link_kind(label).map_or(Column::Other, Column::Links),
         }
     }
 }
