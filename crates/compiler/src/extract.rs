@@ -21,6 +21,7 @@ use crate::notes;
 use crate::people::{self, Person};
 use crate::prose;
 use crate::shortcodes;
+use crate::speaker_first;
 use crate::table_talks;
 
 /// What one recap says.
@@ -111,12 +112,17 @@ pub fn extract(
             || is_talk_paragraph(block, style, dash_talks.contains(&block.range.start))
     });
 
+    let speaker_first_by_style = speaker_first::by_style(&body, &outline, style);
     let mut roles = Vec::with_capacity(outline.headings.len());
     for (i, heading) in outline.headings.iter().enumerate() {
         let own_end = outline
             .headings
             .get(i + 1)
             .map_or(body.len(), |h| h.range.start);
+        let style = heading::HeadingStyle {
+            speakers_first: speaker_first_by_style[i],
+            ..style
+        };
         let marker = outline
             .blocks_in(heading.range.end, own_end)
             .take_while(|b| matches!(b.kind, BlockKind::Comment(_)))
@@ -518,8 +524,11 @@ fn classify(
     }
     let link_text = heading.leading_link.as_ref().map(|l| l.text.as_str());
     let mut parsed = heading::parse_with_style(&heading.text, link_text, style);
+    let meta = leading_meta(body, outline, heading.range.end, own_end);
+    // A byline under the heading names the speakers: the heading is then all title.
     if !style.titles_first
-        && let Some(swapped) = speaker_first_heading(outline, heading, own_end)
+        && meta.speakers().is_none()
+        && let Some(swapped) = speaker_first_heading(outline, heading, own_end, style)
         && (parsed.speakers.is_empty() || !speaks_of(outline, heading, own_end, &parsed.speakers))
     {
         parsed = swapped;
@@ -527,7 +536,6 @@ fn classify(
     if marker.as_ref().is_some_and(Marker::makes_talk) {
         return Role::Talk(parsed, marker);
     }
-    let meta = leading_meta(body, outline, heading.range.end, own_end);
     let links_to_talk = heading
         .leading_link
         .as_ref()
@@ -593,19 +601,22 @@ fn read_byline_headings(outline: &Outline, roles: &mut [Role], style: heading::H
     }
 }
 
-/// `Ada Lovelace: Engines` or `Ada Lovelace – Keynote` read speaker first, when the notes speak
+/// `Ada Lovelace: Engines` or `Ada Lovelace – Keynote` read speaker first, when the recap
+/// writes its headings that way ([`heading::HeadingStyle::speakers_first`]) or the notes speak
 /// of the speaker as presenting (`Ada showed…`, `Lovelace, who…`): `Docker Swarm - Workshop`
 /// reads the same way.
 fn speaker_first_heading(
     outline: &Outline,
     heading: &Heading,
     own_end: usize,
+    style: heading::HeadingStyle,
 ) -> Option<TalkHeading> {
     if heading.leading_link.is_some() {
         return None;
     }
     let swapped = heading::speaker_first(&heading.text)?;
-    speaks_of(outline, heading, own_end, &swapped.speakers).then_some(swapped)
+    (style.speakers_first || speaks_of(outline, heading, own_end, &swapped.speakers))
+        .then_some(swapped)
 }
 
 /// Whether the first paragraphs under a heading speak of `speakers` as presenting.

@@ -206,6 +206,10 @@ pub struct HeadingStyle {
     /// Headings name their speakers after the title (`Title - Speaker`) more often than before
     /// it (`Speaker: Title`), so a heading is never read the other way round.
     pub titles_first: bool,
+    /// Two or more headings read speaker first only (`Ada Lovelace — Engines`) and none title
+    /// first (`Title - Ada Lovelace`, `Title (Ada Lovelace)`): the recap names its speakers first, so a heading reads that way even when its
+    /// notes never name the speaker.
+    pub speakers_first: bool,
 }
 
 impl HeadingStyle {
@@ -213,6 +217,7 @@ impl HeadingStyle {
     pub fn learn<'a>(headings: impl IntoIterator<Item = &'a str>) -> HeadingStyle {
         let (mut company_votes, mut person_votes) = (0, 0);
         let (mut title_first_votes, mut speaker_first_votes) = (0, 0);
+        let mut speaker_first_only = 0;
         for heading in headings {
             // Only headings that read one way only vote (`Ann Lee - Go Build Modes` reads both).
             match (
@@ -220,7 +225,13 @@ impl HeadingStyle {
                 speaker_first(heading).is_some(),
             ) {
                 (true, false) => title_first_votes += 1,
-                (false, true) => speaker_first_votes += 1,
+                (false, true) => {
+                    speaker_first_votes += 1;
+                    // `Read Replicas: Less Magic, Ada Lovelace` reads title first too.
+                    if parse(heading, None).speakers.is_empty() {
+                        speaker_first_only += 1;
+                    }
+                }
                 _ => {}
             }
             let (before, Some(inner)) = people::split_trailing_parenthetical(heading) else {
@@ -253,6 +264,11 @@ impl HeadingStyle {
         HeadingStyle {
             speakers_in_parentheses: person_votes >= 2 && person_votes >= 2 * company_votes,
             titles_first: title_first_votes > speaker_first_votes,
+            speakers_first: speaker_first_only >= 2
+                && speaker_first_only * 3 >= speaker_first_votes * 2
+                && title_first_votes == 0
+                && person_votes == 0
+                && company_votes == 0,
         }
     }
 }
@@ -307,16 +323,28 @@ pub fn speaker_first(text: &str) -> Option<TalkHeading> {
     let text = strip_numbering(text.trim());
     let mut kinds = Vec::new();
     let text = strip_kind_prefix(text, &mut kinds);
-    let (names, rest) = [": ", " - ", " – ", " — ", " | "]
+    let mut splits: Vec<(&str, &str)> = [": ", " - ", " – ", " — ", " | "]
         .iter()
         .filter_map(|separator| text.split_once(separator))
-        .min_by_key(|(names, _)| names.len())?;
-    let speakers = people::parse_byline(names)?;
-    let rest = rest.trim();
-    if rest.is_empty() {
-        return None;
-    }
-    Some(finish(rest, speakers, kinds))
+        .filter(|(_, rest)| !rest.trim().is_empty())
+        .collect();
+    splits.sort_by_key(|(names, _)| names.len());
+    splits.into_iter().find_map(|(names, rest)| {
+        let mut kinds = kinds.clone();
+        // `Keynote — Ada Lovelace: Engines`: the session kind before the speaker.
+        let names = [" – ", " - ", " — ", " | "]
+            .iter()
+            .filter_map(|separator| names.split_once(separator))
+            .find_map(|(kind, names)| {
+                kind_phrase(kind).map(|kind| {
+                    kinds.push(kind);
+                    names
+                })
+            })
+            .unwrap_or(names);
+        let speakers = people::parse_byline(names)?;
+        Some(finish(rest.trim(), speakers, kinds))
+    })
 }
 
 fn finish(title: &str, speakers: Vec<Person>, mut kinds: Vec<String>) -> TalkHeading {
@@ -479,8 +507,20 @@ fn by_parenthesised_speakers(text: &str) -> Option<(String, Vec<Person>)> {
     (!title.trim().is_empty()).then(|| (title.to_owned(), speakers))
 }
 
-/// Drops list numbering (`3. `, `3) `) and times (`10:30 - `, `10:30 `) in front of a title.
+/// Drops list numbering (`3. `, `3) `) and times (`10:30 - `, `10:30 `, `10:30–11:15 `) in
+/// front of a title, in any order (`3. 10:45 – Title`).
 fn strip_numbering(text: &str) -> &str {
+    let mut text = text;
+    loop {
+        let rest = strip_one_number(text);
+        if rest.len() == text.len() {
+            return text;
+        }
+        text = rest;
+    }
+}
+
+fn strip_one_number(text: &str) -> &str {
     let digits = text
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(text.len());
@@ -720,6 +760,9 @@ mod tests {
         assert_eq!(speakers(&h).len(), 2);
         let h = parse("09:30 - Opening words", None);
         assert_eq!(h.title, "Opening words");
+        let h = parse("2. 10:45–11:30 – Quiet Queues (Bo Ray, Initech)", None);
+        assert_eq!(h.title, "Quiet Queues");
+        assert_eq!(parse("10 Years of Queues", None).title, "10 Years of Queues");
         let h = parse("\"Ship it\" (Opening Keynote) by Sam Poe (Globex)", None);
         assert_eq!(h.title, "Ship it");
         assert_eq!(h.kinds, vec!["Opening Keynote"]);
@@ -777,6 +820,10 @@ mod tests {
         assert_eq!(read.title, "");
         assert_eq!(read.kinds, ["Fireside chat"]);
         assert_eq!(speakers(&read), [("Ada Lovelace", Some("Initech"))]);
+        let read = speaker_first("Keynote — Ada Lovelace: Engines That Weave").unwrap();
+        assert_eq!(read.title, "Engines That Weave");
+        assert_eq!(read.kinds, ["Keynote"]);
+        assert_eq!(speakers(&read), [("Ada Lovelace", None)]);
         assert_eq!(speaker_first("Why engines weave: a story"), None);
         assert_eq!(speaker_first("Ada Lovelace"), None);
     }

@@ -37,6 +37,7 @@ pub mod search_index;
 pub mod shortcodes;
 pub mod similarity;
 pub mod slug;
+pub mod speaker_first;
 pub mod table_talks;
 pub mod text;
 

@@ -63,15 +63,50 @@ fn learn_orientation(items: &[&ListItem]) -> Orientation {
     }
 }
 
+/// Whether a list puts people in its parentheses (`Title (Ada Lovelace, Initech)`) rather than
+/// companies (`Ada Lovelace (Initech)`), learnt from the items that read one way only, so that
+/// `**Async Pitfalls** (Bo Ray)` follows its neighbours.
+fn learn_parentheses_hold_people(items: &[&ListItem]) -> bool {
+    let (mut people_votes, mut company_votes) = (0, 0);
+    for item in items {
+        let (head, _) = split_top_level_colon(&item.text);
+        let head = split_after_parentheses(head).map_or(head, |(talk, _)| talk);
+        let (_, Some(inner)) = people::split_trailing_parenthetical(head) else {
+            continue;
+        };
+        if people::parse_person(head).is_none() {
+            if inner.contains([',', '&']) && people::parse_byline(inner).is_some() {
+                people_votes += 1;
+            }
+        } else if !people::is_person_name(inner) {
+            company_votes += 1;
+        }
+    }
+    people_votes > company_votes
+}
+
+/// `**Title** (Ada Lovelace)`: an emphasised lead right before parentheses that hold a name.
+fn emphasised_title_before_person(item: &ListItem, head: &str) -> bool {
+    let (before, Some(inner)) = people::split_trailing_parenthetical(head) else {
+        return false;
+    };
+    people::is_person_name(inner)
+        && item
+            .emphasised
+            .iter()
+            .any(|span| span.trim() == before.trim())
+}
+
 /// Reads one list item as a talk.
 pub fn parse_item(item: &ListItem, style: HeadingStyle) -> Option<ListTalk> {
-    parse_item_oriented(item, style, Orientation::Unknown)
+    parse_item_oriented(item, style, Orientation::Unknown, false)
 }
 
 fn parse_item_oriented(
     item: &ListItem,
     style: HeadingStyle,
     orientation: Orientation,
+    parentheses_hold_people: bool,
 ) -> Option<ListTalk> {
     let text = item.text.trim();
     if let Some(link) = item.leading_link.as_ref().filter(|l| !l.text.is_empty())
@@ -106,6 +141,7 @@ fn parse_item_oriented(
     if let Some(person) = people::parse_person(head)
         && !head.contains(" - ")
         && !head.contains(" by ")
+        && !(parentheses_hold_people && emphasised_title_before_person(item, head))
     {
         // (`Ada: *missed it, sadly*` is an aside: a title starts with a capital.)
         let quoted = heading::strip_quotes(note);
@@ -126,6 +162,10 @@ fn parse_item_oriented(
     let (head, note) = match split_after_parentheses(head) {
         Some((talk, description)) if note.is_empty() => (talk, description),
         _ => (head, note),
+    };
+    let style = HeadingStyle {
+        speakers_in_parentheses: style.speakers_in_parentheses || parentheses_hold_people,
+        ..style
     };
     let talk_of = |head: &str, note: &str| {
         let parsed = heading::parse_with_style(head, None, style);
@@ -151,9 +191,13 @@ pub fn parse_list<'a>(
     style: HeadingStyle,
 ) -> Option<Vec<(&'a ListItem, Option<ListTalk>)>> {
     let orientation = learn_orientation(items);
+    let parentheses_hold_people = learn_parentheses_hold_people(items);
     let parsed: Vec<(&ListItem, Option<ListTalk>)> = items
         .iter()
-        .map(|item| (*item, parse_item_oriented(item, style, orientation)))
+        .map(|item| {
+            let talk = parse_item_oriented(item, style, orientation, parentheses_hold_people);
+            (*item, talk)
+        })
         .collect();
     let talks = parsed.iter().filter(|(_, t)| t.is_some()).count();
     (talks >= 2 && talks * 3 >= items.len() * 2).then_some(parsed)

@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+use crate::affiliation;
 use crate::text;
 
 /// A presenter as written in a byline.
@@ -90,6 +91,16 @@ const NOT_NAME_WORDS: &[&str] = &[
     "while",
     "once",
     "now",
+    "next",
+    "first",
+    "last",
+    "new",
+    "year",
+    "years",
+    "final",
+    "thoughts",
+    "lessons",
+    "learned",
     "even",
     "just",
     "like",
@@ -331,6 +342,8 @@ pub fn parse_person(item: &str) -> Option<Person> {
     for joiner in [" from ", " of ", " at ", " @ ", " — ", " – ", " | "] {
         if let Some((name, company)) = item.split_once(joiner)
             && is_person_name(name)
+            // `Principal Engineer @ Initech` is a role, not a person.
+            && !name.split_whitespace().any(affiliation::is_role)
             && company
                 .chars()
                 .next()
@@ -555,9 +568,26 @@ fn tidy(name: &str) -> String {
     }
 }
 
+/// The company in what a byline writes after a name: `Initech`, and `Senior Engineer at
+/// Initech` or `CTO @ Initech` (a role at the company) → `Initech`.
 fn company_name(text: &str) -> Option<String> {
-    let company = text::collapse_whitespace(text.trim().trim_end_matches([',', '.', ';']));
+    let text = without_role(text.trim());
+    let company = text::collapse_whitespace(text.trim_end_matches([',', '.', ';']));
     (!company.is_empty()).then_some(company)
+}
+
+/// `Senior Engineer at Initech` → `Initech`: a role of a few words, one of them a role word
+/// (`engineer`, `head`, `founder`), before `at`, `@`, `of` or `from`.
+fn without_role(text: &str) -> &str {
+    [" at ", " @ ", " of ", " from "]
+        .iter()
+        .filter_map(|joiner| text.split_once(joiner))
+        .find(|(role, company)| {
+            role.split_whitespace().count() <= 4
+                && role.split_whitespace().any(affiliation::is_role)
+                && company.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .map_or(text, |(_, company)| company.trim())
 }
 
 #[cfg(test)]
@@ -651,6 +681,23 @@ mod tests {
             without_handles("Ada (ada@example.com)"),
             "Ada (ada@example.com)"
         );
+    }
+
+    #[test]
+    fn a_role_before_the_company_is_not_part_of_it() {
+        assert_eq!(
+            parse_byline("Ada Lovelace, Senior Engineer at Initech").unwrap(),
+            vec![person("Ada Lovelace", Some("Initech"))]
+        );
+        assert_eq!(
+            parse_byline("by Ada Lovelace, Head of Platform @ Initech").unwrap(),
+            vec![person("Ada Lovelace", Some("Initech"))]
+        );
+        assert_eq!(
+            parse_byline("Ada Lovelace, Bank of Harbours").unwrap(),
+            vec![person("Ada Lovelace", Some("Bank of Harbours"))]
+        );
+        assert_eq!(parse_person("Principal Engineer @ Initech"), None);
     }
 
     #[test]

@@ -975,3 +975,108 @@ fn no_combination_of_shapes_and_separators_makes_the_compiler_panic() {
         assert!(result.is_ok(), "chunk {n} panicked:\n{source}");
     }
 }
+
+#[test]
+fn a_recap_that_writes_every_heading_speaker_first_is_read_so_without_notes_naming_them() {
+    let source = "---\ntitle: \"Quayside Summit 2023\"\n---\n\n\
+        ## Wednesday\n\n\
+        ### Ilse Marten — Designing Queues People Trust\n\n\
+        Back-pressure belongs in the contract.\n\n\
+        ### Keynote — Ruben Okoro: Ten Years of Harbour Outages\n\n\
+        Stories from a decade on call.\n\n\
+        ## Thursday\n\n\
+        ### Vera Lindgren: Rust for Harbour Masters\n\n\
+        Ownership explained with mooring lines.\n";
+    let bundle = compile_sources([("input.md", source)]).bundle;
+    assert_eq!(
+        talks_read(&bundle),
+        [
+            (
+                Some("Designing Queues People Trust"),
+                vec![("Ilse Marten", None)]
+            ),
+            (
+                Some("Ten Years of Harbour Outages"),
+                vec![("Ruben Okoro", None)]
+            ),
+            (
+                Some("Rust for Harbour Masters"),
+                vec![("Vera Lindgren", None)]
+            ),
+        ]
+    );
+    assert_eq!(
+        bundle.track(&bundle.talks[1].tracks[0]).unwrap().label,
+        "Keynote"
+    );
+}
+
+#[test]
+fn topic_headings_shaped_like_speaker_first_headings_stay_reported_sections() {
+    // Words the recap also writes in lowercase (`platform`, `experience`) are not names, and
+    // a presenter named in the notes wins over the heading.
+    let source = "---\ntitle: \"Quayside Summit 2023\"\n---\n\n\
+        ## Platform Engineering - Why Teams Build One\n\n\
+        Every platform talk this year asked the same question.\n\n\
+        ## Developer Experience - Metrics That Matter\n\n\
+        Good developer experience showed up in many talks.\n\n\
+        ## Edge Functions: A Practical Primer\n\n\
+        In this talk, Marit Sol explained where edge code pays off.\n\n\
+        ## Final Thoughts - Next Year\n\nI will be back.\n";
+    let compiled = compile_sources([("input.md", source)]);
+    assert_eq!(
+        talks_read(&compiled.bundle),
+        [(
+            Some("Edge Functions: A Practical Primer"),
+            vec![("Marit Sol", None)]
+        )]
+    );
+    let reported: Vec<&str> = compiled
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .filter(|m| m.contains("is not a talk"))
+        .collect();
+    assert_eq!(reported.len(), 3, "{reported:?}");
+}
+
+#[test]
+fn numbering_times_emphasised_titles_and_roles_are_not_names_or_titles() {
+    let source = "---\ntitle: \"Quayside Summit 2023\"\n---\n\n\
+        ### 3. 10:45–11:30 – Cheap Observability (Hana Ito, Northwind)\n\nNotes.\n\n\
+        ### Policy as Code\n\n\
+        Speaker: Noor Lindahl, Senior Engineer at Gatehouse\n\nNotes.\n\n\
+        ### Serverless at Scale\n\n\
+        by Grace Obi, Principal Engineer @ Lumenworks\n\nNotes.\n\n\
+        ## Short talks\n\n\
+        - **Zero-Copy Parsing** (Ines Duarte, Quaymark)\n\
+        - **Wasm Beyond the Browser** (Tomas Wirth, Pierline)\n\
+        - **Async Pitfalls** (Rhea Kapur)\n";
+    let bundle = compile_sources([("input.md", source)]).bundle;
+    assert_eq!(
+        talks_read(&bundle),
+        [
+            (
+                Some("Cheap Observability"),
+                vec![("Hana Ito", Some("Northwind"))]
+            ),
+            (
+                Some("Policy as Code"),
+                vec![("Noor Lindahl", Some("Gatehouse"))]
+            ),
+            (
+                Some("Serverless at Scale"),
+                vec![("Grace Obi", Some("Lumenworks"))]
+            ),
+            (
+                Some("Zero-Copy Parsing"),
+                vec![("Ines Duarte", Some("Quaymark"))]
+            ),
+            (
+                Some("Wasm Beyond the Browser"),
+                vec![("Tomas Wirth", Some("Pierline"))]
+            ),
+            (Some("Async Pitfalls"), vec![("Rhea Kapur", None)]),
+        ]
+    );
+}
