@@ -1184,7 +1184,12 @@ fn build_talk(
             links.push(link.clone());
         }
     }
-    for link in blocks.iter().flat_map(|b| &b.links) {
+    // The heading's other links (`… (Ada Lovelace) [slides](…)`), then the notes'.
+    let heading_links = heading
+        .links
+        .iter()
+        .skip(heading.leading_link.iter().count());
+    for link in heading_links.chain(blocks.iter().flat_map(|b| &b.links)) {
         if let Some(kind) = notes::material_kind(link)
             && !links.iter().any(|l| l.url == link.url)
         {

@@ -10,6 +10,9 @@
 //! - prefixes such as `3. ` or `10:30 - ` are dropped, and session kinds such as `Keynote:` or
 //!   `(Opening Keynote)` become kinds (tracks) rather than part of the title.
 
+use recap_bundle::LinkKind;
+
+use crate::notes;
 use crate::people::{self, Person};
 use crate::text;
 
@@ -281,7 +284,7 @@ pub fn parse(text: &str, link_text: Option<&str>) -> TalkHeading {
 
 /// [`parse`] for a recap whose heading style is known.
 pub fn parse_with_style(text: &str, link_text: Option<&str>, style: HeadingStyle) -> TalkHeading {
-    let text = strip_numbering(text.trim());
+    let text = strip_material_labels(strip_numbering(text.trim()));
     let mut kinds = Vec::new();
     let text = strip_kind_prefix(text, &mut kinds);
 
@@ -544,9 +547,49 @@ fn strip_one_number(text: &str) -> &str {
     text
 }
 
+/// `Title (Ada Lovelace) slides video` → `Title (Ada Lovelace)`: the texts of links to the talk's
+/// slides or video after the byline's parentheses (the links themselves become the talk's links).
+fn strip_material_labels(text: &str) -> &str {
+    let mut rest = text;
+    while let Some((before, last)) = rest.trim_end().rsplit_once(' ') {
+        let label = last.trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | '|' | ','));
+        if !matches!(
+            notes::labelled_link_kind(&label.to_lowercase()),
+            Some(LinkKind::Slides | LinkKind::Video)
+        ) {
+            break;
+        }
+        rest = before
+            .trim_end()
+            .trim_end_matches(['|', '-', '–', '·', ','])
+            .trim_end();
+    }
+    if rest.len() < text.len() && rest.ends_with(')') {
+        rest
+    } else {
+        text
+    }
+}
+
+/// `[Security] Title` → `Title`, recording `Security`: a bracketed topic in front of a title.
+fn strip_bracketed_topic<'a>(text: &'a str, kinds: &mut Vec<String>) -> &'a str {
+    if let Some(inner_and_rest) = text.strip_prefix('[')
+        && let Some((topic, rest)) = inner_and_rest.split_once("] ")
+        && !topic.is_empty()
+        && topic.split_whitespace().count() <= 3
+        && !topic.contains(['[', '(', ':'])
+        && !rest.trim().is_empty()
+    {
+        kinds.push(topic.trim().to_owned());
+        return rest.trim_start();
+    }
+    text
+}
+
 /// `Keynote: Title` → `Title`, recording `Keynote`; `Talk: Title` → `Title`; and a room in
 /// front of a title (`Room A – Title`, `Hall 2 | Title`) goes too.
 fn strip_kind_prefix<'a>(text: &'a str, kinds: &mut Vec<String>) -> &'a str {
+    let text = strip_bracketed_topic(text, kinds);
     if let Some((prefix, rest)) = text.split_once(':') {
         if let Some(kind) = kind_phrase(prefix) {
             kinds.push(kind);
@@ -762,7 +805,10 @@ mod tests {
         assert_eq!(h.title, "Opening words");
         let h = parse("2. 10:45–11:30 – Quiet Queues (Bo Ray, Initech)", None);
         assert_eq!(h.title, "Quiet Queues");
-        assert_eq!(parse("10 Years of Queues", None).title, "10 Years of Queues");
+        assert_eq!(
+            parse("10 Years of Queues", None).title,
+            "10 Years of Queues"
+        );
         let h = parse("\"Ship it\" (Opening Keynote) by Sam Poe (Globex)", None);
         assert_eq!(h.title, "Ship it");
         assert_eq!(h.kinds, vec!["Opening Keynote"]);

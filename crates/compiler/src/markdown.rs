@@ -35,6 +35,8 @@ pub struct Heading {
     pub text: String,
     /// The link that starts the heading (`[Title](url) …`), if any.
     pub leading_link: Option<LinkRef>,
+    /// Every link in the heading (`… (Ada Lovelace) [slides](…)`), the leading one included.
+    pub links: Vec<LinkRef>,
     /// Byte range of the heading in the text.
     pub range: Range<usize>,
     /// A paragraph that acts as a heading (`**THURSDAY 7/13**`, `[**Title**](url), by Speaker`).
@@ -205,6 +207,7 @@ impl Outline {
             level: PROMOTED_LEVEL,
             text: b.text,
             leading_link: b.leading_link,
+            links: b.links,
             range: b.range,
             promoted: true,
         }));
@@ -374,6 +377,7 @@ impl Collector {
                 level,
                 text,
                 leading_link: self.leading_link,
+                links: self.links,
                 range: self.range,
                 promoted: false,
             }),

@@ -376,7 +376,11 @@ pub fn parse_byline(text: &str) -> Option<Vec<Person>> {
         without_handles(first).len() < first.len() && without_handles(rest).len() == rest.len()
     });
     let text = without_handles(text);
-    let text = text.as_ref();
+    // `With Ada (Initech) and Bo (Globex).`: a sentence's final period after a company.
+    let text = text
+        .strip_suffix('.')
+        .filter(|t| t.ends_with(')'))
+        .unwrap_or(&text);
     let one_presenter = one_handle_first || names_one_presenter(text);
     let text = strip_by(text).unwrap_or(text);
     // `Ada Lovelace and Alan Turing, both from Initech`: one company for everyone.
@@ -431,7 +435,7 @@ pub fn parse_byline(text: &str) -> Option<Vec<Person>> {
         && company.split_whitespace().count() <= 5
     {
         return Some(vec![Person {
-            name: tidy(name),
+            name: tidy(without_honorific(name)),
             company: company_name(company),
         }]);
     }
@@ -515,12 +519,16 @@ fn names_one_presenter(text: &str) -> bool {
 }
 
 /// `by Ada` / `By Ada` → `Ada`.
-/// `by Ada`, `By: Ada`, `Speaker: Ada`, `Speakers: Ada & Charles`, `Presented by Ada` → the names.
+/// `by Ada`, `By: Ada`, `Speaker: Ada`, `Speakers: Ada & Charles`, `Presented by Ada`, `With Ada
+/// (Initech) and Charles` (a panel) → the names.
 pub fn strip_by(text: &str) -> Option<&str> {
     const PREFIXES: &[&str] = &[
         "presented by",
         "by:",
         "by",
+        "with",
+        "panelists:",
+        "panellists:",
         "speakers:",
         "speaker:",
         "presenters:",

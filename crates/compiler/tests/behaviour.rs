@@ -1080,3 +1080,58 @@ fn numbering_times_emphasised_titles_and_roles_are_not_names_or_titles() {
         ]
     );
 }
+
+#[test]
+fn bracketed_topics_material_links_in_headings_and_panel_bylines() {
+    let source = "---\ntitle: \"Quayside Summit 2023\"\n---\n\n\
+        ## [Security] Hardening Harbour Installs - Odile Faure (Lockstep)\n\nNotes.\n\n\
+        ## Bundlers at Sea (Mei Tanabe, Parcelhouse) [slides](https://slides.example/b.pdf)\n\n\
+        Notes.\n\n\
+        ## Opening keynote: Data Ethics at Scale\n\n\
+        *Prof. Amara Nwosu, University of Tidewater*\n\nNotes.\n\n\
+        ## Panel: The Future of Notebooks\n\n\
+        With Jo Parke (Inkwell), Raj Patil (Quillbook) and Tess Marlowe (Codepad).\n\n\
+        They disagreed on everything.\n";
+    let bundle = compile_sources([("input.md", source)]).bundle;
+    assert_eq!(
+        talks_read(&bundle),
+        [
+            (
+                Some("Hardening Harbour Installs"),
+                vec![("Odile Faure", Some("Lockstep"))]
+            ),
+            (
+                Some("Bundlers at Sea"),
+                vec![("Mei Tanabe", Some("Parcelhouse"))]
+            ),
+            (
+                Some("Data Ethics at Scale"),
+                vec![("Amara Nwosu", Some("University of Tidewater"))]
+            ),
+            (
+                Some("The Future of Notebooks"),
+                vec![
+                    ("Jo Parke", Some("Inkwell")),
+                    ("Raj Patil", Some("Quillbook")),
+                    ("Tess Marlowe", Some("Codepad"))
+                ]
+            ),
+        ]
+    );
+    let track = |talk: usize| {
+        bundle
+            .track(&bundle.talks[talk].tracks[0])
+            .unwrap()
+            .label
+            .as_str()
+    };
+    assert_eq!(track(0), "Security");
+    let slides = &bundle.talks[1].links;
+    assert_eq!(slides.len(), 1);
+    assert_eq!(slides[0].kind, LinkKind::Slides);
+    assert_eq!(slides[0].url, "https://slides.example/b.pdf");
+    assert!(
+        !bundle.talks[3].notes[0].html.contains("Jo Parke"),
+        "the panel byline is not repeated in the notes"
+    );
+}
