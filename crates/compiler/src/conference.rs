@@ -42,6 +42,9 @@ const PREFIXES: &[&str] = &[
     "live blog:",
     "liveblogging",
     "highlights from",
+    "highlights of",
+    "takeaways of",
+    "impressions of",
     "impressions from",
     "a recap of",
     "thoughts on",
@@ -220,6 +223,10 @@ mod tests {
         assert_eq!(
             name_and_year("My Notes From DevFest Oslo 2016", None).0,
             "DevFest Oslo 2016"
+        );
+        assert_eq!(
+            name_and_year("My highlights of Harbourconf 2021", None).0,
+            "Harbourconf 2021"
         );
         assert_eq!(
             name_and_year("My KubeCon EU 2023 recap", None).0,

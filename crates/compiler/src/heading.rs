@@ -586,7 +586,8 @@ fn strip_bracketed_topic<'a>(text: &'a str, kinds: &mut Vec<String>) -> &'a str 
     text
 }
 
-/// `Keynote: Title` → `Title`, recording `Keynote`; `Talk: Title` → `Title`; and a room in
+/// `Keynote: Title` → `Title`, recording `Keynote`; `Talk: Title` and `Talk 3: Title` → `Title`;
+/// and a room in
 /// front of a title (`Room A – Title`, `Hall 2 | Title`) goes too.
 fn strip_kind_prefix<'a>(text: &'a str, kinds: &mut Vec<String>) -> &'a str {
     let text = strip_bracketed_topic(text, kinds);
@@ -595,10 +596,18 @@ fn strip_kind_prefix<'a>(text: &'a str, kinds: &mut Vec<String>) -> &'a str {
             kinds.push(kind);
             return rest.trim_start();
         }
-        if ["talk", "session", "presentation"]
-            .iter()
-            .any(|generic| prefix.trim().eq_ignore_ascii_case(generic))
-        {
+        // `Talk: Title`, and numbered: `Talk 3: Title`, `Session #3: Title`.
+        let mut words = prefix.split_whitespace();
+        let generic = words.next().is_some_and(|word| {
+            ["talk", "session", "presentation"]
+                .iter()
+                .any(|generic| word.eq_ignore_ascii_case(generic))
+        });
+        let numbered = words.next().is_none_or(|number| {
+            let digits = number.trim_start_matches('#');
+            !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+        });
+        if generic && numbered && words.next().is_none() {
             return rest.trim_start();
         }
     }
@@ -808,6 +817,13 @@ mod tests {
         assert_eq!(
             parse("10 Years of Queues", None).title,
             "10 Years of Queues"
+        );
+        let h = parse("Talk 2: \"Quiet Queues\" — Bo Ray, Initech", None);
+        assert_eq!(h.title, "Quiet Queues");
+        assert_eq!(speakers(&h), [("Bo Ray", Some("Initech"))]);
+        assert_eq!(
+            parse("Talk Radio: On Air", None).title,
+            "Talk Radio: On Air"
         );
         let h = parse("\"Ship it\" (Opening Keynote) by Sam Poe (Globex)", None);
         assert_eq!(h.title, "Ship it");
