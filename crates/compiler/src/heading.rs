@@ -10,9 +10,6 @@
 //! - prefixes such as `3. ` or `10:30 - ` are dropped, and session kinds such as `Keynote:` or
 //!   `(Opening Keynote)` become kinds (tracks) rather than part of the title.
 
-use recap_bundle::LinkKind;
-
-use crate::notes;
 use crate::people::{self, Person};
 use crate::text;
 
@@ -209,9 +206,9 @@ pub struct HeadingStyle {
     /// Headings name their speakers after the title (`Title - Speaker`) more often than before
     /// it (`Speaker: Title`), so a heading is never read the other way round.
     pub titles_first: bool,
-    /// Two or more headings read speaker first only (`Ada Lovelace — Engines`) and none title
-    /// first (`Title - Ada Lovelace`, `Title (Ada Lovelace)`): the recap names its speakers first, so a heading reads that way even when its
-    /// notes never name the speaker.
+    /// Two or more headings read speaker first (`Ada Lovelace — Engines`) and none title first
+    /// (`Title - Ada Lovelace`, `Title (Ada Lovelace)`): the recap may name its speakers first,
+    /// and [`crate::speaker_first`] looks closer.
     pub speakers_first: bool,
 }
 
@@ -220,7 +217,6 @@ impl HeadingStyle {
     pub fn learn<'a>(headings: impl IntoIterator<Item = &'a str>) -> HeadingStyle {
         let (mut company_votes, mut person_votes) = (0, 0);
         let (mut title_first_votes, mut speaker_first_votes) = (0, 0);
-        let mut speaker_first_only = 0;
         for heading in headings {
             // Only headings that read one way only vote (`Ann Lee - Go Build Modes` reads both).
             match (
@@ -228,13 +224,7 @@ impl HeadingStyle {
                 speaker_first(heading).is_some(),
             ) {
                 (true, false) => title_first_votes += 1,
-                (false, true) => {
-                    speaker_first_votes += 1;
-                    // `Read Replicas: Less Magic, Ada Lovelace` reads title first too.
-                    if parse(heading, None).speakers.is_empty() {
-                        speaker_first_only += 1;
-                    }
-                }
+                (false, true) => speaker_first_votes += 1,
                 _ => {}
             }
             let (before, Some(inner)) = people::split_trailing_parenthetical(heading) else {
@@ -267,8 +257,7 @@ impl HeadingStyle {
         HeadingStyle {
             speakers_in_parentheses: person_votes >= 2 && person_votes >= 2 * company_votes,
             titles_first: title_first_votes > speaker_first_votes,
-            speakers_first: speaker_first_only >= 2
-                && speaker_first_only * 3 >= speaker_first_votes * 2
+            speakers_first: speaker_first_votes >= 2
                 && title_first_votes == 0
                 && person_votes == 0
                 && company_votes == 0,
@@ -553,10 +542,10 @@ fn strip_material_labels(text: &str) -> &str {
     let mut rest = text;
     while let Some((before, last)) = rest.trim_end().rsplit_once(' ') {
         let label = last.trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | '|' | ','));
-        if !matches!(
-            notes::labelled_link_kind(&label.to_lowercase()),
-            Some(LinkKind::Slides | LinkKind::Video)
-        ) {
+        if !["slides", "deck", "video", "recording", "youtube"]
+            .iter()
+            .any(|material| label.eq_ignore_ascii_case(material))
+        {
             break;
         }
         rest = before

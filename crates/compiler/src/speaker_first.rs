@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use crate::heading;
+use crate::heading::{self, TalkHeading};
 use crate::markdown::{BlockKind, Outline};
 use crate::prose;
 
@@ -13,7 +13,8 @@ use crate::prose;
 /// ([`heading::HeadingStyle::speakers_first`]) although their notes never name the speaker
 /// (`### Petra Holm — Designing APIs People Love`). That style alone is weak evidence
 /// (`## Platform Engineering - Why Now` is a topic), so each such heading must also hold:
-/// - a title of three words or more after the name;
+/// - no byline under it, and a title of three words or more after the name;
+/// - most such headings read speaker first only (`Title: Part, Ada Lovelace` reads both ways);
 /// - no word of the name written in lowercase anywhere in the recap (`edge`, `platform`): a
 ///   word the author writes in lowercase is a common word, not a name;
 /// - no presenter named in its first paragraph, and no closing section (`Final Thoughts`);
@@ -24,34 +25,72 @@ pub fn by_style(body: &str, outline: &Outline, style: heading::HeadingStyle) -> 
     if style.titles_first || !style.speakers_first {
         return by_style;
     }
+    let own_end = |i: usize| {
+        outline
+            .headings
+            .get(i + 1)
+            .map_or(body.len(), |h| h.range.start)
+    };
+    let first_paragraph = |i: usize| {
+        outline
+            .blocks_in(outline.headings[i].range.end, own_end(i))
+            .find(|b| b.kind == BlockKind::Paragraph)
+    };
+    // The cheap tests first (a byline under the heading names the speakers: the heading is a
+    // title), then the notes, then the words of the whole recap.
+    let candidates: Vec<(usize, TalkHeading)> = outline
+        .headings
+        .iter()
+        .enumerate()
+        .filter(|(i, heading)| {
+            heading.leading_link.is_none()
+                && first_paragraph(*i).is_none_or(|b| !b.all_emphasis && !b.all_strong)
+        })
+        .filter_map(|(i, heading)| Some((i, heading::speaker_first(&heading.text)?)))
+        .filter(|(i, reading)| {
+            reading.title.split_whitespace().count() >= 3
+                && !prose::is_post_section(&outline.headings[*i].text)
+        })
+        .collect();
+    // Most of them must read speaker first only: `Read Replicas: Less Magic, Ada Lovelace`
+    // reads title first too.
+    let only_speaker_first = candidates
+        .iter()
+        .filter(|(i, _)| {
+            heading::parse(&outline.headings[*i].text, None)
+                .speakers
+                .is_empty()
+        })
+        .count();
+    if only_speaker_first < 2 || only_speaker_first * 3 < candidates.len() * 2 {
+        return by_style;
+    }
+    let candidates: Vec<(usize, TalkHeading)> = candidates
+        .into_iter()
+        .filter(|(i, _)| first_paragraph(*i).is_none_or(|b| prose::presenters(&b.text).is_empty()))
+        .collect();
+    if candidates.len() < 2 {
+        return by_style;
+    }
     let lowercase_words: HashSet<&str> = body
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
         .filter(|word| word.starts_with(|c: char| c.is_lowercase()))
         .collect();
     let is_common = |word: &str| lowercase_words.contains(word.to_lowercase().as_str());
-    for (i, heading) in outline.headings.iter().enumerate() {
-        let own_end = outline
-            .headings
-            .get(i + 1)
-            .map_or(body.len(), |h| h.range.start);
-        let Some(reading) = heading::speaker_first(&heading.text) else {
-            continue;
-        };
-        let first_paragraph = outline
-            .blocks_in(heading.range.end, own_end)
-            .find(|b| b.kind == BlockKind::Paragraph);
-        by_style[i] = heading.leading_link.is_none()
-            && reading.title.split_whitespace().count() >= 3
-            && reading
-                .speakers
-                .iter()
-                .flat_map(|person| person.name.split_whitespace())
-                .all(|word| !is_common(word))
-            && !prose::is_post_section(&heading.text)
-            && first_paragraph.is_none_or(|b| prose::presenters(&b.text).is_empty());
-    }
-    if by_style.iter().filter(|&&b| b).count() < 2 {
-        by_style.fill(false);
+    let names_are_names = |reading: &TalkHeading| {
+        reading
+            .speakers
+            .iter()
+            .flat_map(|person| person.name.split_whitespace())
+            .all(|word| !is_common(word))
+    };
+    let confirmed: Vec<usize> = candidates
+        .iter()
+        .filter(|(_, reading)| names_are_names(reading))
+        .map(|(i, _)| *i)
+        .collect();
+    if confirmed.len() >= 2 {
+        confirmed.into_iter().for_each(|i| by_style[i] = true);
     }
     by_style
 }
