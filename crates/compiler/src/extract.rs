@@ -119,10 +119,6 @@ pub fn extract(
             .headings
             .get(i + 1)
             .map_or(body.len(), |h| h.range.start);
-        let style = heading::HeadingStyle {
-            speakers_first: speaker_first_by_style[i],
-            ..style
-        };
         let marker = outline
             .blocks_in(heading.range.end, own_end)
             .take_while(|b| matches!(b.kind, BlockKind::Comment(_)))
@@ -132,7 +128,10 @@ pub fn extract(
                 }
                 _ => None,
             });
-        roles.push(classify(&body, &outline, heading, own_end, style, marker));
+        let by_style = speaker_first_by_style[i];
+        roles.push(classify(
+            &body, &outline, heading, own_end, style, marker, by_style,
+        ));
     }
     read_byline_headings(&outline, &mut roles, style);
 
@@ -515,6 +514,7 @@ fn classify(
     own_end: usize,
     style: heading::HeadingStyle,
     marker: Option<Marker>,
+    speaker_first_by_style: bool,
 ) -> Role {
     if marker.as_ref().is_some_and(|m| m.skip) {
         return Role::Skipped;
@@ -528,7 +528,8 @@ fn classify(
     // A byline under the heading names the speakers: the heading is then all title.
     if !style.titles_first
         && meta.speakers().is_none()
-        && let Some(swapped) = speaker_first_heading(outline, heading, own_end, style)
+        && let Some(swapped) =
+            speaker_first_heading(outline, heading, own_end, speaker_first_by_style)
         && (parsed.speakers.is_empty() || !speaks_of(outline, heading, own_end, &parsed.speakers))
     {
         parsed = swapped;
@@ -602,21 +603,20 @@ fn read_byline_headings(outline: &Outline, roles: &mut [Role], style: heading::H
 }
 
 /// `Ada Lovelace: Engines` or `Ada Lovelace – Keynote` read speaker first, when the recap
-/// writes its headings that way ([`heading::HeadingStyle::speakers_first`]) or the notes speak
-/// of the speaker as presenting (`Ada showed…`, `Lovelace, who…`): `Docker Swarm - Workshop`
+/// writes its headings that way (`by_style`, from [`speaker_first::by_style`]) or the notes
+/// speak of the speaker as presenting (`Ada showed…`, `Lovelace, who…`): `Docker Swarm - Workshop`
 /// reads the same way.
 fn speaker_first_heading(
     outline: &Outline,
     heading: &Heading,
     own_end: usize,
-    style: heading::HeadingStyle,
+    by_style: bool,
 ) -> Option<TalkHeading> {
     if heading.leading_link.is_some() {
         return None;
     }
     let swapped = heading::speaker_first(&heading.text)?;
-    (style.speakers_first || speaks_of(outline, heading, own_end, &swapped.speakers))
-        .then_some(swapped)
+    (by_style || speaks_of(outline, heading, own_end, &swapped.speakers)).then_some(swapped)
 }
 
 /// Whether the first paragraphs under a heading speak of `speakers` as presenting.
