@@ -115,10 +115,7 @@ pub fn extract(
     let speaker_first_by_style = speaker_first::by_style(&body, &outline, style);
     let mut roles = Vec::with_capacity(outline.headings.len());
     for (i, heading) in outline.headings.iter().enumerate() {
-        let own_end = outline
-            .headings
-            .get(i + 1)
-            .map_or(body.len(), |h| h.range.start);
+        let own_end = outline.own_end(i, body.len());
         let marker = outline
             .blocks_in(heading.range.end, own_end)
             .take_while(|b| matches!(b.kind, BlockKind::Comment(_)))
@@ -228,10 +225,7 @@ pub fn extract(
 
     for (i, (heading, role)) in outline.headings.iter().zip(&roles).enumerate() {
         groupings.retain(|grouping| grouping.level < heading.level);
-        let own_end = outline
-            .headings
-            .get(i + 1)
-            .map_or(body.len(), |h| h.range.start);
+        let own_end = outline.own_end(i, body.len());
         match role {
             Role::Day(marker) => {
                 // `## 5 November 2019`: the date tells the weekday.

@@ -22,6 +22,9 @@ pub struct TalkHeading {
     pub kinds: Vec<String>,
 }
 
+/// The dashes and the bar that separate a heading's parts (`Title - Speaker`, `Room A | Title`).
+const PART_SEPARATORS: [&str; 4] = [" - ", " – ", " — ", " | "];
+
 /// Session kinds a heading or grouping may name, matched as whole words, case-insensitively.
 const KIND_WORDS: &[(&str, &str)] = &[
     ("keynote", "Keynote"),
@@ -315,8 +318,8 @@ pub fn speaker_first(text: &str) -> Option<TalkHeading> {
     let text = strip_numbering(text.trim());
     let mut kinds = Vec::new();
     let text = strip_kind_prefix(text, &mut kinds);
-    let mut splits: Vec<(&str, &str)> = [": ", " - ", " – ", " — ", " | "]
-        .iter()
+    let mut splits: Vec<(&str, &str)> = std::iter::once(&": ")
+        .chain(&PART_SEPARATORS)
         .filter_map(|separator| text.split_once(separator))
         .filter(|(_, rest)| !rest.trim().is_empty())
         .collect();
@@ -324,7 +327,7 @@ pub fn speaker_first(text: &str) -> Option<TalkHeading> {
     splits.into_iter().find_map(|(names, rest)| {
         let mut kinds = kinds.clone();
         // `Keynote — Ada Lovelace: Engines`: the session kind before the speaker.
-        let names = [" – ", " - ", " — ", " | "]
+        let names = PART_SEPARATORS
             .iter()
             .filter_map(|separator| names.split_once(separator))
             .find_map(|(kind, names)| {
@@ -365,8 +368,7 @@ fn finish(title: &str, speakers: Vec<Person>, mut kinds: Vec<String>) -> TalkHea
 
 /// `Title - Speaker`: the rightmost separator whose right side is a byline.
 fn by_separator(text: &str) -> Option<(String, Vec<Person>)> {
-    let separators = [" - ", " – ", " — ", " | "];
-    let mut positions: Vec<(usize, usize)> = separators
+    let mut positions: Vec<(usize, usize)> = PART_SEPARATORS
         .iter()
         .flat_map(|sep| text.match_indices(sep).map(|(i, s)| (i, s.len())))
         .collect();
@@ -576,8 +578,7 @@ fn strip_bracketed_topic<'a>(text: &'a str, kinds: &mut Vec<String>) -> &'a str 
 }
 
 /// `Keynote: Title` → `Title`, recording `Keynote`; `Talk: Title` and `Talk 3: Title` → `Title`;
-/// and a room in
-/// front of a title (`Room A – Title`, `Hall 2 | Title`) goes too.
+/// and a room in front of a title (`Room A – Title`, `Hall 2 | Title`) goes too.
 fn strip_kind_prefix<'a>(text: &'a str, kinds: &mut Vec<String>) -> &'a str {
     let text = strip_bracketed_topic(text, kinds);
     if let Some((prefix, rest)) = text.split_once(':') {
@@ -600,7 +601,7 @@ fn strip_kind_prefix<'a>(text: &'a str, kinds: &mut Vec<String>) -> &'a str {
             return rest.trim_start();
         }
     }
-    for separator in [" – ", " - ", " — ", " | "] {
+    for separator in PART_SEPARATORS {
         if let Some((room, rest)) = text.split_once(separator)
             && is_room(room)
         {

@@ -215,6 +215,13 @@ impl Outline {
         self.sorted = self.is_sorted();
     }
 
+    /// Where the text of heading `index` ends: at the next heading, or at `text_len`.
+    pub fn own_end(&self, index: usize, text_len: usize) -> usize {
+        self.headings
+            .get(index + 1)
+            .map_or(text_len, |h| h.range.start)
+    }
+
     /// The blocks between byte offsets `from` and `to`.
     pub fn blocks_in(&self, from: usize, to: usize) -> impl Iterator<Item = &Block> {
         within(&self.blocks, |b| &b.range, self.sorted, from, to)

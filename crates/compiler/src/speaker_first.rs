@@ -25,15 +25,12 @@ pub fn by_style(body: &str, outline: &Outline, style: heading::HeadingStyle) -> 
     if style.titles_first || !style.speakers_first {
         return by_style;
     }
-    let own_end = |i: usize| {
-        outline
-            .headings
-            .get(i + 1)
-            .map_or(body.len(), |h| h.range.start)
-    };
     let first_paragraph = |i: usize| {
         outline
-            .blocks_in(outline.headings[i].range.end, own_end(i))
+            .blocks_in(
+                outline.headings[i].range.end,
+                outline.own_end(i, body.len()),
+            )
             .find(|b| b.kind == BlockKind::Paragraph)
     };
     // The cheap tests first (a byline under the heading names the speakers: the heading is a
